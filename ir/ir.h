@@ -1,0 +1,151 @@
+// ir.h - TIR, the task-region IR: the one header of the IR subsystem.
+//
+// A module holds struct declarations and functions. A function has typed
+// parameters (values %0..%n-1), typed mutable local slots ($name: mem2reg in
+// LLVM makes them SSA), and a body block. Control flow is structured: IF,
+// LOOP and FOR ops own nested blocks; BREAK/CONTINUE/RET/RAISE end a block.
+// Every other value is SSA: defined once by one instruction, visible in its
+// block after the definition and in blocks nested below. Memory is explicit
+// (LOAD/STORE on arrays). The op table is ops.def; the text form and the
+// semantics of each op are specified in docs/ir.md.
+//
+// Sections: module/build (build.c), printer (print.c), parser (parse.c),
+// verifier (verify.c).
+#ifndef PYC_IR_IR_H
+#define PYC_IR_IR_H
+
+#include "base.h"
+#include "diag.h"
+#include "types.h"
+
+typedef enum IrOp {
+#define X(e, text, nargs, flags) IR_OP_##e,
+#include "ops.def"
+#undef X
+  IR_OP_COUNT
+} IrOp;
+
+enum {
+  IR_F_PURE = 1 << 0,
+  IR_F_READ = 1 << 1,
+  IR_F_RAISE = 1 << 2,
+  IR_F_TERM = 1 << 3,
+  IR_F_BLOCKS1 = 1 << 4,
+  IR_F_BLOCKS2 = 1 << 5,
+  IR_F_SIDE = 1 << 6,
+};
+
+typedef struct IrOpInfo {
+  const char *text;
+  int nargs;       // -1: variadic
+  unsigned flags;
+} IrOpInfo;
+extern const IrOpInfo ir_op_info[IR_OP_COUNT];
+
+// FOR flags (in IrInst.ival)
+#define IR_FOR_PARALLEL 1   // a prange loop (sequential until the runtime issue)
+
+typedef uint32_t IrValue;   // index into IrFunc.value_types
+#define IR_NOVALUE UINT32_MAX
+
+typedef struct IrBlock IrBlock;
+
+typedef struct IrInst {
+  IrOp op;
+  const Type *type;   // result type; t_void when the op defines no value
+  IrValue result;     // IR_NOVALUE when none
+  IrValue *args;      // arena
+  uint32_t nargs;
+  IrBlock *body[2];   // nested blocks (see ops.def); IF always has both (else may be empty)
+  int64_t ival;       // CONST int/bool; DIM/TUPLE_GET/STRUCT_* index; BOUNDSCHECK axis; RAISE kind; FOR flags
+  double fval;        // CONST float
+  const char *sym;    // CALL callee, BUILTIN name, LGET/LSET local, FMT_STR bytes, FMT_SPEC spec, RAISE message
+  uint32_t symlen;    // length of sym in bytes (FMT_STR and RAISE messages may hold any byte)
+  SrcLoc loc;         // source span (file SRC_NONE when parsed from text without its source)
+  uint32_t line, col; // 1-based, 0 if unknown; what the printer prints
+} IrInst;
+
+struct IrBlock {
+  Vec(IrInst *) insts;
+};
+
+typedef struct IrLocal {
+  const char *name;   // interned; hidden temporaries start with '.'
+  const Type *type;
+} IrLocal;
+
+enum {
+  IR_FN_KERNEL = 1 << 0,     // @kernel
+  IR_FN_TASK = 1 << 1,       // @task
+  IR_FN_TOP_LEVEL = 1 << 2,  // @task(top_level=True): the program entry (main)
+  IR_FN_FASTMATH = 1 << 3,   // reassociation allowed: reductions may vectorize
+  IR_FN_BOUNDSCHECK = 1 << 4,// lowering emitted BOUNDSCHECK ops
+  IR_FN_MAYRAISE = 1 << 5,   // filled by the verifier/analysis: the function may raise
+};
+
+typedef struct IrFunc {
+  const char *name;           // interned, without '@'
+  uint32_t nparams;           // params are values 0..nparams-1
+  const char **param_names;   // arena (for dumps and messages)
+  const Type *ret_type;       // t_void for None
+  Vec(IrLocal) locals;
+  IrBlock *body;
+  Vec(const Type *) value_types;  // type of every value, by IrValue
+  unsigned flags;             // IR_FN_*
+  SrcLoc loc;
+  uint32_t line;
+} IrFunc;
+
+typedef struct IrModule {
+  Arena *arena;          // not owned: everything below lives in it
+  TypeTable *types;      // not owned
+  Interner *strs;        // not owned
+  const char *source;    // source file path (for error messages of compiled code)
+  Vec(const Type *) structs;   // TY_STRUCT declarations, in order
+  Vec(IrFunc *) funcs;
+} IrModule;
+
+// ---- module and builder (build.c) -----------------------------------------
+IrModule *ir_module_new(Arena *arena, TypeTable *types, Interner *strs, const char *source);
+IrFunc *ir_func_new(IrModule *m, const char *name, const Type **param_types,
+                    const char **param_names, uint32_t nparams, const Type *ret_type);
+IrFunc *ir_module_find(IrModule *m, const char *name);
+IrBlock *ir_block_new(IrModule *m);
+IrValue ir_value_new(IrModule *m, IrFunc *fn, const Type *t);
+const Type *ir_value_type(const IrFunc *fn, IrValue v);
+// Declare (or find) a local slot; returns its interned name.
+const char *ir_local(IrModule *m, IrFunc *fn, const char *name, const Type *t);
+const IrLocal *ir_local_find(const IrFunc *fn, const char *name);
+
+// Append an instruction to blk. A result value is created when `type` is not
+// void (and for FOR, whose result is the induction variable). args are copied.
+IrInst *ir_emit(IrModule *m, IrFunc *fn, IrBlock *blk, IrOp op, const Type *type,
+                const IrValue *args, uint32_t nargs, SrcLoc loc);
+// Convenience forms.
+IrValue ir_const_int(IrModule *m, IrFunc *fn, IrBlock *blk, const Type *t, int64_t v, SrcLoc loc);
+IrValue ir_const_float(IrModule *m, IrFunc *fn, IrBlock *blk, const Type *t, double v, SrcLoc loc);
+IrValue ir_binary(IrModule *m, IrFunc *fn, IrBlock *blk, IrOp op, const Type *t, IrValue a,
+                  IrValue b, SrcLoc loc);
+IrValue ir_unary(IrModule *m, IrFunc *fn, IrBlock *blk, IrOp op, const Type *t, IrValue a,
+                 SrcLoc loc);
+bool ir_block_terminated(const IrBlock *blk);  // last inst is a terminator
+// Set line/col of an instruction from its SrcLoc (needs the source manager).
+void ir_set_linecol(IrInst *in, SrcManager *sm);
+
+// ---- printer (print.c) --------------------------------------------------------
+void ir_print_module(const IrModule *m, Str *out);
+void ir_print_func(const IrModule *m, const IrFunc *fn, Str *out);
+
+// ---- parser (parse.c): the printer's text back into a module ----------------
+// Errors go to diags (file id `file` of the text, registered by the caller).
+IrModule *ir_parse(Arena *arena, TypeTable *types, Interner *strs, DiagSink *diags,
+                   uint32_t file, const char *text, uint32_t len);
+
+// ---- verifier (verify.c) ----------------------------------------------------
+// Checks structure and types (operand counts and types, SSA dominance within
+// the structured blocks, terminators last, BREAK/CONTINUE inside loops, locals
+// declared, callees exist with matching signatures). Reports internal errors
+// to diags ("TIR verifier: ..."). Returns true when the module is valid.
+bool ir_verify(IrModule *m, DiagSink *diags);
+
+#endif
