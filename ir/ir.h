@@ -147,5 +147,8 @@ IrModule *ir_parse(Arena *arena, TypeTable *types, Interner *strs, DiagSink *dia
 // declared, callees exist with matching signatures). Reports internal errors
 // to diags ("TIR verifier: ..."). Returns true when the module is valid.
 bool ir_verify(IrModule *m, DiagSink *diags);
+// One function alone (no IR_FN_MAYRAISE computation): used by the pass
+// pipeline's per-function "verify" entry.
+bool ir_verify_func(IrModule *m, IrFunc *fn, DiagSink *diags);
 
 #endif

@@ -64,7 +64,7 @@ const Type *type_tuple(TypeTable *tt, const Type **elems, uint32_t n) {
     if (k == n) return t;
   }
   const Type **copy = ARENA_ARRAY(tt->arena, const Type *, n ? n : 1);
-  memcpy(copy, elems, sizeof(*elems) * n);
+  if (n) memcpy(copy, elems, sizeof(*elems) * n);
   return add(tt, (Type){.kind = TY_TUPLE, .elems = copy, .nelems = n});
 }
 
@@ -82,7 +82,7 @@ const Type *type_struct(TypeTable *tt, const char *name, const char **field_name
   if (old) return old;
   const Type **types = ARENA_ARRAY(tt->arena, const Type *, n ? n : 1);
   const char **names = ARENA_ARRAY(tt->arena, const char *, n ? n : 1);
-  memcpy(types, field_types, sizeof(*types) * n);
+  if (n) memcpy(types, field_types, sizeof(*types) * n);
   for (uint32_t i = 0; i < n; i++) names[i] = arena_strdup(tt->arena, field_names[i]);
   return add(tt, (Type){.kind = TY_STRUCT, .elems = types, .nelems = n,
                         .name = arena_strdup(tt->arena, name), .field_names = names});
@@ -164,10 +164,16 @@ static bool eat(const char **p, const char *w) {
   return true;
 }
 
-const Type *type_parse(TypeTable *tt, const char **p) {
+// Nesting limit of the parsed spelling: the parser reads fuzzed text, so the
+// recursion must stay bounded.
+#define TYPE_PARSE_MAX_DEPTH 32
+
+static const Type *parse_at(TypeTable *tt, const char **p, int depth) {
+  if (depth > TYPE_PARSE_MAX_DEPTH) return NULL;
   if (eat(p, "array<")) {
-    const Type *e = type_parse(tt, p);
-    if (!e || !eat(p, ",")) return NULL;
+    const Type *e = parse_at(tt, p, depth + 1);
+    if (!e || !type_is_scalar(e) || !eat(p, ",")) return NULL;
+    if (**p < '0' || **p > '9') return NULL;
     char *end;
     long nd = strtol(*p, &end, 10);
     if (end == *p || nd < 1 || nd > 8) return NULL;
@@ -182,7 +188,9 @@ const Type *type_parse(TypeTable *tt, const char **p) {
     if (!eat(p, ">")) {
       do {
         if (n == 64) return NULL;
-        if (!(elems[n++] = type_parse(tt, p))) return NULL;
+        const Type *e = parse_at(tt, p, depth + 1);
+        if (!e || e->kind == TY_VOID) return NULL;
+        elems[n++] = e;
       } while (eat(p, ","));
       if (!eat(p, ">")) return NULL;
     }
@@ -191,7 +199,7 @@ const Type *type_parse(TypeTable *tt, const char **p) {
   if (eat(p, "struct@")) {
     const char *s = *p;
     while (**p == '_' || (**p >= 'a' && **p <= 'z') || (**p >= 'A' && **p <= 'Z') ||
-           (**p >= '0' && **p <= '9'))
+           (**p >= '0' && **p <= '9') || (unsigned char)**p >= 0x80)
       (*p)++;
     char buf[256];
     size_t n = (size_t)(*p - s);
@@ -214,6 +222,8 @@ const Type *type_parse(TypeTable *tt, const char **p) {
   if (best) *p += bestn;
   return best;
 }
+
+const Type *type_parse(TypeTable *tt, const char **p) { return parse_at(tt, p, 0); }
 
 void type_print_py(const Type *t, Str *out) {
   switch (t->kind) {
