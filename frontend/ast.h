@@ -211,7 +211,8 @@ struct Stmt {
   union {
     Expr *expr;                                          // ST_EXPR
     struct { Expr **targets; uint32_t ntargets; Expr *value; } assign;  // a = b = v; targets may be EX_TUPLE
-    struct { BinOp op; Expr *target; Expr *value; } aug;
+    struct { BinOp op; Expr *target; Expr *value;
+             const Type *opty; } aug;  // opty (checker, optional): as bin.opty; lowering infers it when NULL
     struct { Expr *target; Expr *annot; Expr *value; } ann;             // value may be NULL
     struct { Expr *cond; Block then; Block els; } if_;   // elif becomes a single nested ST_IF in els
     struct { Expr *cond; Block body; Block orelse; } while_;
@@ -253,6 +254,7 @@ struct FuncDef {
   const Type *ret_ty;
   Vec(Symbol *) locals;    // SYM_LOCAL symbols in first-definition order
   bool checked;
+  bool is_async;           // parser: `async def` (unsupported in compiled code)
 };
 
 struct ClassDef {

@@ -1,0 +1,11 @@
+# Diagnostic test: a method call on an array.
+# RUN: not %pyc-task check %s 2>&1 | FileCheck %s
+import math
+import numpy as np
+import pyc_task as pt
+from pyc_task import kernel, task, float64, int64, int32, float32, fieldspace, Array, prange
+
+@kernel
+def f(a: pt.float64[:]) -> float64:
+    # CHECK: {{.*}}method_call.py:[[@LINE+1]]:12: error: method calls are not supported in compiled code ('.sum()' on a float64{{\[}}:] value)
+    return a.sum()
