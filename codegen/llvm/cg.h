@@ -1,0 +1,130 @@
+// cg.h - private header of the LLVM backend (codegen/llvm/*.c).
+//
+// Sections: the CgModule object and the per-function emitter state (emit.c),
+// LLVM type mapping and helpers (emit.c), instructions (emit_inst.c),
+// structured control flow (emit_ctrl.c), runtime declarations and their
+// addresses for the JIT (emit_rt.c), target machine and passes (opt.c).
+//
+// ABI (also in docs/architecture.md): TIR function @f is the C function
+// `pyk_f`. Scalars by value (bool = `zeroext i1`, i.e. C `bool`); arrays,
+// tuples and structs as parameters: a pointer to their memory struct
+// (borrowed; the callee does not keep it). Array/tuple/struct results: a
+// hidden `sret` pointer as the first parameter, the function returns void;
+// the caller receives an owned reference to every array inside. Memory
+// layout of TIR types: bool is one byte (0/1), tuples and structs are LLVM
+// literal structs (= the C struct with the same members), an array of rank N
+// is `struct { void *meminfo; void *data; int64_t shape[N]; int64_t
+// strides[N]; }` with strides counted in elements.
+#ifndef PYC_CODEGEN_LLVM_CG_H
+#define PYC_CODEGEN_LLVM_CG_H
+
+#include <llvm-c/Core.h>
+#include <llvm-c/Orc.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+
+#include "../codegen.h"
+
+struct CgModule {
+  LLVMOrcThreadSafeContextRef tsc;  // owned (NULL once handed to the JIT)
+  LLVMContextRef ctx;               // owned by tsc
+  LLVMModuleRef mod;                // owned (NULL once handed to the JIT)
+  LLVMTargetMachineRef tm;          // owned: host machine
+  CgOptions opts;
+  IrModule *ir;                     // not owned
+  LLVMValueRef *fn_values;          // malloc'd: LLVM function of ir->funcs[i]
+  bool *fn_mayraise;                // malloc'd: computed may-raise of ir->funcs[i]
+  LLVMValueRef file_str;            // global: the source path, NUL-terminated
+  char *err;                        // first internal error (malloc'd)
+};
+
+// One loop of the structured nesting: where BREAK and CONTINUE go.
+typedef struct CgLoop {
+  LLVMBasicBlockRef brk, cont;
+  struct CgLoop *outer;
+} CgLoop;
+
+// Per-function emission state.
+typedef struct CgFn {
+  CgModule *cm;
+  IrFunc *fn;
+  LLVMValueRef llfn;
+  LLVMBuilderRef b;
+  LLVMValueRef *vals;           // malloc'd: IrValue -> LLVM value
+  LLVMValueRef *slots;          // malloc'd: local index -> alloca
+  LLVMValueRef sret;            // sret pointer parameter or NULL
+  LLVMBasicBlockRef err_exit;   // created on first use
+  CgLoop *loop;                 // innermost loop
+  bool fast_loops;              // mark FOR loops vectorize.enable
+  bool dead;                    // current block already terminated
+} CgFn;
+
+// ---- emit.c ------------------------------------------------------------------
+void cg_fail(CgModule *cm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+LLVMTypeRef cg_type(CgModule *cm, const Type *t);       // register type (bool = i1)
+LLVMTypeRef cg_mem_type(CgModule *cm, const Type *t);   // memory type (bool = i8)
+bool cg_type_has_array(const Type *t);
+bool cg_is_aggregate(const Type *t);                    // array, tuple or struct
+LLVMValueRef cg_const_i64(CgModule *cm, int64_t v);
+LLVMValueRef cg_const_i32(CgModule *cm, int32_t v);
+LLVMValueRef cg_cstring(CgModule *cm, const char *s, uint32_t len);  // private global, NUL added
+LLVMBasicBlockRef cg_block(CgFn *f, const char *name);
+LLVMValueRef cg_entry_alloca(CgFn *f, LLVMTypeRef t, const char *name);
+// Register value <-> memory value (bool i1 <-> i8; aggregates unchanged).
+LLVMValueRef cg_to_mem(CgFn *f, const Type *t, LLVMValueRef v);
+LLVMValueRef cg_from_mem(CgFn *f, const Type *t, LLVMValueRef v);
+// incref (inc) or decref every array inside v of type t
+void cg_refcount(CgFn *f, const Type *t, LLVMValueRef v, bool inc);
+void cg_decref_slots(CgFn *f);
+LLVMBasicBlockRef cg_err_exit(CgFn *f);
+// Branch to the error exit when pyc_err_occurred() != 0 (set_loc: also add
+// this instruction's location to the pending exception).
+void cg_check_err(CgFn *f, const IrInst *in, bool set_loc);
+// Same with an explicit condition (true = an exception is pending).
+void cg_err_if(CgFn *f, const IrInst *in, LLVMValueRef cond, bool set_loc);
+// Raise kind with a constant message at in's line and go to the error exit.
+void cg_raise_const(CgFn *f, const IrInst *in, int kind, const char *msg);
+// if (cond) { raise kind msg } (continues in the fall-through block)
+void cg_raise_if(CgFn *f, const IrInst *in, LLVMValueRef cond, int kind, const char *msg);
+LLVMValueRef cg_line(const IrInst *in, CgModule *cm);
+
+// ---- emit_inst.c -------------------------------------------------------------
+void cg_emit_inst(CgFn *f, IrInst *in);
+LLVMValueRef cg_intrinsic(CgFn *f, const char *name, LLVMTypeRef *over, unsigned nover,
+                          LLVMValueRef *args, unsigned nargs);
+LLVMValueRef cg_cast(CgFn *f, const Type *from, const Type *to, LLVMValueRef v);
+LLVMValueRef cg_to_f64(CgFn *f, const Type *t, LLVMValueRef v);
+LLVMValueRef cg_to_i64(CgFn *f, const Type *t, LLVMValueRef v);
+
+// ---- emit_array.c -------------------------------------------------------------
+LLVMValueRef cg_elem_addr(CgFn *f, IrInst *in);   // LOAD/STORE: arg0 array, then indices
+LLVMValueRef cg_emit_array_new(CgFn *f, IrInst *in);
+void cg_emit_boundscheck(CgFn *f, IrInst *in);
+
+// ---- emit_builtin.c ----------------------------------------------------------
+LLVMValueRef cg_emit_builtin(CgFn *f, IrInst *in);
+
+// ---- emit_ctrl.c -------------------------------------------------------------
+void cg_emit_block(CgFn *f, IrBlock *blk);
+bool cg_emit_ctrl(CgFn *f, IrInst *in);   // false if `in` is not a control op
+void cg_emit_ret(CgFn *f, LLVMValueRef v, const Type *t);
+
+// ---- emit_rt.c ---------------------------------------------------------------
+// Declares (once) and returns the runtime function `name` (a pyc_* name from
+// the table in emit_rt.c); *fty gets its type for LLVMBuildCall2.
+LLVMValueRef cg_rt(CgModule *cm, const char *name, LLVMTypeRef *fty);
+LLVMValueRef cg_rt_call(CgFn *f, const char *name, LLVMValueRef *args, unsigned nargs);
+bool cg_rt_known(const char *name);
+// Every runtime function codegen may call, with its address in this process.
+typedef struct CgRtSym {
+  const char *name;
+  void (*addr)(void);   // the function, cast
+  const char *sig;   // result then parameters: v void, i i32, l i64, d f64, f f32, p ptr
+} CgRtSym;
+const CgRtSym *cg_rt_symbols(size_t *count);
+
+// ---- opt.c -------------------------------------------------------------------
+LLVMTargetMachineRef cg_host_tm(int opt_level, char **err);
+void cg_init_native(void);
+
+#endif

@@ -1,0 +1,424 @@
+// emit.c - TIR module -> LLVM module: the CgModule object, the mapping of TIR
+// types to LLVM types, function signatures (the C ABI described in cg.h),
+// local slots, the error exit and refcount helpers shared by the other
+// emit_*.c files, and the `pyc_user_main` entry for the top-level function.
+// Instructions are in emit_inst.c, control flow in emit_ctrl.c.
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <llvm-c/Analysis.h>
+
+#include "pyc/runtime.h"
+
+#include "cg.h"
+
+void cg_fail(CgModule *cm, const char *fmt, ...) {
+  if (cm->err) return;
+  va_list ap;
+  va_start(ap, fmt);
+  char buf[512];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  cm->err = strdup(buf);
+}
+
+// ---- types -------------------------------------------------------------------
+
+static LLVMTypeRef agg_type(CgModule *cm, const Type *t) {
+  LLVMContextRef c = cm->ctx;
+  if (t->kind == TY_ARRAY) {
+    LLVMTypeRef ptr = LLVMPointerTypeInContext(c, 0);
+    LLVMTypeRef dims = LLVMArrayType(LLVMInt64TypeInContext(c), t->ndim);
+    LLVMTypeRef f[4] = {ptr, ptr, dims, dims};
+    return LLVMStructTypeInContext(c, f, 4, 0);
+  }
+  uint32_t n = t->nelems;
+  LLVMTypeRef stack[16];
+  LLVMTypeRef *f = n <= 16 ? stack : malloc(sizeof(LLVMTypeRef) * n);
+  for (uint32_t i = 0; i < n; i++) f[i] = cg_mem_type(cm, t->elems[i]);
+  LLVMTypeRef st = LLVMStructTypeInContext(c, f, n, 0);
+  if (f != stack) free(f);
+  return st;
+}
+
+LLVMTypeRef cg_type(CgModule *cm, const Type *t) {
+  LLVMContextRef c = cm->ctx;
+  switch (t->kind) {
+  case TY_VOID: return LLVMVoidTypeInContext(c);
+  case TY_BOOL: return LLVMInt1TypeInContext(c);
+  case TY_INT: return LLVMIntTypeInContext(c, t->bits);
+  case TY_FLOAT: return t->bits == 32 ? LLVMFloatTypeInContext(c) : LLVMDoubleTypeInContext(c);
+  case TY_STR: return LLVMPointerTypeInContext(c, 0);
+  case TY_ARRAY:
+  case TY_TUPLE:
+  case TY_STRUCT: return agg_type(cm, t);
+  default:
+    cg_fail(cm, "codegen: type kind %d is reserved for the task layer", (int)t->kind);
+    return LLVMInt64TypeInContext(c);
+  }
+}
+
+LLVMTypeRef cg_mem_type(CgModule *cm, const Type *t) {
+  if (t->kind == TY_BOOL) return LLVMInt8TypeInContext(cm->ctx);
+  return cg_type(cm, t);
+}
+
+bool cg_type_has_array(const Type *t) {
+  if (t->kind == TY_ARRAY) return true;
+  if (t->kind == TY_TUPLE || t->kind == TY_STRUCT)
+    for (uint32_t i = 0; i < t->nelems; i++)
+      if (cg_type_has_array(t->elems[i])) return true;
+  return false;
+}
+
+bool cg_is_aggregate(const Type *t) {
+  return t->kind == TY_ARRAY || t->kind == TY_TUPLE || t->kind == TY_STRUCT;
+}
+
+LLVMValueRef cg_const_i64(CgModule *cm, int64_t v) {
+  return LLVMConstInt(LLVMInt64TypeInContext(cm->ctx), (unsigned long long)v, 1);
+}
+
+LLVMValueRef cg_const_i32(CgModule *cm, int32_t v) {
+  return LLVMConstInt(LLVMInt32TypeInContext(cm->ctx), (unsigned long long)(int64_t)v, 1);
+}
+
+LLVMValueRef cg_cstring(CgModule *cm, const char *s, uint32_t len) {
+  LLVMValueRef init = LLVMConstStringInContext(cm->ctx, s ? s : "", s ? len : 0, 0);
+  LLVMValueRef g = LLVMAddGlobal(cm->mod, LLVMTypeOf(init), ".str");
+  LLVMSetInitializer(g, init);
+  LLVMSetGlobalConstant(g, 1);
+  LLVMSetLinkage(g, LLVMPrivateLinkage);
+  LLVMSetUnnamedAddress(g, LLVMGlobalUnnamedAddr);
+  LLVMSetAlignment(g, 1);
+  return g;
+}
+
+// ---- per-function helpers --------------------------------------------------------
+
+LLVMBasicBlockRef cg_block(CgFn *f, const char *name) {
+  return LLVMAppendBasicBlockInContext(f->cm->ctx, f->llfn, name);
+}
+
+LLVMValueRef cg_entry_alloca(CgFn *f, LLVMTypeRef t, const char *name) {
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(f->cm->ctx);
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(f->llfn);
+  LLVMValueRef first = LLVMGetFirstInstruction(entry);
+  if (first) LLVMPositionBuilderBefore(b, first);
+  else LLVMPositionBuilderAtEnd(b, entry);
+  LLVMValueRef a = LLVMBuildAlloca(b, t, name);
+  LLVMDisposeBuilder(b);
+  return a;
+}
+
+LLVMValueRef cg_to_mem(CgFn *f, const Type *t, LLVMValueRef v) {
+  if (t->kind == TY_BOOL) return LLVMBuildZExt(f->b, v, LLVMInt8TypeInContext(f->cm->ctx), "");
+  return v;
+}
+
+LLVMValueRef cg_from_mem(CgFn *f, const Type *t, LLVMValueRef v) {
+  if (t->kind == TY_BOOL)
+    return LLVMBuildICmp(f->b, LLVMIntNE, v, LLVMConstInt(LLVMTypeOf(v), 0, 0), "");
+  return v;
+}
+
+void cg_refcount(CgFn *f, const Type *t, LLVMValueRef v, bool inc) {
+  if (t->kind == TY_ARRAY) {
+    LLVMValueRef mi = LLVMBuildExtractValue(f->b, v, 0, "meminfo");
+    cg_rt_call(f, inc ? "pyc_array_incref" : "pyc_array_decref", &mi, 1);
+  } else if (t->kind == TY_TUPLE || t->kind == TY_STRUCT) {
+    for (uint32_t i = 0; i < t->nelems; i++)
+      if (cg_type_has_array(t->elems[i]))
+        cg_refcount(f, t->elems[i], LLVMBuildExtractValue(f->b, v, i, ""), inc);
+  }
+}
+
+void cg_decref_slots(CgFn *f) {
+  for (uint32_t i = 0; i < f->fn->locals.len; i++) {
+    const Type *t = f->fn->locals.data[i].type;
+    if (!cg_type_has_array(t)) continue;
+    LLVMValueRef v = LLVMBuildLoad2(f->b, cg_type(f->cm, t), f->slots[i], "");
+    cg_refcount(f, t, v, false);
+  }
+}
+
+static LLVMValueRef zero_return(CgFn *f) {
+  const Type *t = f->fn->ret_type;
+  if (t->kind == TY_VOID || f->sret) return NULL;
+  return LLVMConstNull(cg_type(f->cm, t));
+}
+
+LLVMBasicBlockRef cg_err_exit(CgFn *f) {
+  if (f->err_exit) return f->err_exit;
+  LLVMBasicBlockRef cur = LLVMGetInsertBlock(f->b);
+  f->err_exit = cg_block(f, "error_exit");
+  LLVMPositionBuilderAtEnd(f->b, f->err_exit);
+  cg_decref_slots(f);
+  LLVMValueRef z = zero_return(f);
+  if (z) LLVMBuildRet(f->b, z);
+  else LLVMBuildRetVoid(f->b);
+  LLVMPositionBuilderAtEnd(f->b, cur);
+  return f->err_exit;
+}
+
+LLVMValueRef cg_line(const IrInst *in, CgModule *cm) { return cg_const_i32(cm, (int32_t)in->line); }
+
+static LLVMValueRef expect_false(CgFn *f, LLVMValueRef cond) {
+  LLVMTypeRef i1 = LLVMInt1TypeInContext(f->cm->ctx);
+  LLVMValueRef args[2] = {cond, LLVMConstInt(i1, 0, 0)};
+  return cg_intrinsic(f, "llvm.expect", &i1, 1, args, 2);
+}
+
+void cg_err_if(CgFn *f, const IrInst *in, LLVMValueRef cond, bool set_loc) {
+  LLVMBasicBlockRef ok = cg_block(f, "ok");
+  LLVMBasicBlockRef bad = cg_err_exit(f);
+  if (set_loc) {
+    LLVMBasicBlockRef cur = LLVMGetInsertBlock(f->b);
+    bad = cg_block(f, "raised");
+    LLVMPositionBuilderAtEnd(f->b, bad);
+    LLVMValueRef a[2] = {f->cm->file_str, cg_line(in, f->cm)};
+    cg_rt_call(f, "pyc_err_set_location", a, 2);
+    LLVMBuildBr(f->b, cg_err_exit(f));
+    LLVMPositionBuilderAtEnd(f->b, cur);
+  }
+  LLVMBuildCondBr(f->b, expect_false(f, cond), bad, ok);
+  LLVMPositionBuilderAtEnd(f->b, ok);
+}
+
+void cg_check_err(CgFn *f, const IrInst *in, bool set_loc) {
+  LLVMValueRef occ = cg_rt_call(f, "pyc_err_occurred", NULL, 0);
+  cg_err_if(f, in, LLVMBuildICmp(f->b, LLVMIntNE, occ, cg_const_i32(f->cm, 0), "raised"), set_loc);
+}
+
+void cg_raise_const(CgFn *f, const IrInst *in, int kind, const char *msg) {
+  LLVMValueRef a[4] = {cg_const_i32(f->cm, kind),
+                       cg_cstring(f->cm, msg, (uint32_t)strlen(msg)), f->cm->file_str,
+                       cg_line(in, f->cm)};
+  cg_rt_call(f, "pyc_raise", a, 4);
+  LLVMBuildBr(f->b, cg_err_exit(f));
+}
+
+void cg_raise_if(CgFn *f, const IrInst *in, LLVMValueRef cond, int kind, const char *msg) {
+  LLVMBasicBlockRef bad = cg_block(f, "raise");
+  LLVMBasicBlockRef ok = cg_block(f, "ok");
+  LLVMBuildCondBr(f->b, expect_false(f, cond), bad, ok);
+  LLVMPositionBuilderAtEnd(f->b, bad);
+  cg_raise_const(f, in, kind, msg);
+  LLVMPositionBuilderAtEnd(f->b, ok);
+}
+
+// ---- functions -----------------------------------------------------------------
+
+static void add_attr(CgModule *cm, LLVMValueRef fn, unsigned idx, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  LLVMAddAttributeAtIndex(fn, idx, LLVMCreateEnumAttribute(cm->ctx, kind, 0));
+}
+
+static LLVMValueRef declare_func(CgModule *cm, IrFunc *fn) {
+  LLVMContextRef c = cm->ctx;
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(c, 0);
+  uint32_t n = fn->nparams;
+  bool sret = cg_is_aggregate(fn->ret_type);
+  LLVMTypeRef *ps = malloc(sizeof(LLVMTypeRef) * (n + 1));
+  unsigned k = 0;
+  if (sret) ps[k++] = ptr;
+  for (uint32_t i = 0; i < n; i++) {
+    const Type *t = fn->value_types.data[i];
+    ps[k++] = cg_is_aggregate(t) ? ptr : cg_type(cm, t);
+  }
+  LLVMTypeRef rt = sret ? LLVMVoidTypeInContext(c) : cg_type(cm, fn->ret_type);
+  LLVMTypeRef fty = LLVMFunctionType(rt, ps, k, 0);
+  free(ps);
+  char name[512];
+  snprintf(name, sizeof name, "pyk_%s", fn->name);
+  LLVMValueRef f = LLVMAddFunction(cm->mod, name, fty);
+  add_attr(cm, f, LLVMAttributeFunctionIndex, "nounwind");
+  if (sret) {
+    unsigned kind = LLVMGetEnumAttributeKindForName("sret", 4);
+    LLVMAddAttributeAtIndex(f, 1, LLVMCreateTypeAttribute(c, kind, cg_type(cm, fn->ret_type)));
+    add_attr(cm, f, 1, "noalias");
+  }
+  if (fn->ret_type->kind == TY_BOOL) add_attr(cm, f, LLVMAttributeReturnIndex, "zeroext");
+  for (uint32_t i = 0; i < n; i++) {
+    const Type *t = fn->value_types.data[i];
+    unsigned idx = i + 1 + (sret ? 1 : 0);
+    if (t->kind == TY_BOOL) add_attr(cm, f, idx, "zeroext");
+    if (cg_is_aggregate(t)) add_attr(cm, f, idx, "nocapture");
+    LLVMSetValueName2(LLVMGetParam(f, idx - 1), fn->param_names[i] ? fn->param_names[i] : "",
+                      fn->param_names[i] ? strlen(fn->param_names[i]) : 0);
+  }
+  return f;
+}
+
+static void emit_func(CgModule *cm, uint32_t index) {
+  IrFunc *fn = cm->ir->funcs.data[index];
+  CgFn f = {0};
+  f.cm = cm;
+  f.fn = fn;
+  f.llfn = cm->fn_values[index];
+  f.b = LLVMCreateBuilderInContext(cm->ctx);
+  f.vals = calloc(fn->value_types.len + 1, sizeof(LLVMValueRef));
+  f.slots = calloc(fn->locals.len + 1, sizeof(LLVMValueRef));
+  f.fast_loops = cm->opts.fastmath || (fn->flags & IR_FN_FASTMATH);
+  LLVMBasicBlockRef entry = cg_block(&f, "entry");
+  LLVMPositionBuilderAtEnd(f.b, entry);
+  unsigned pi = 0;
+  if (cg_is_aggregate(fn->ret_type)) f.sret = LLVMGetParam(f.llfn, pi++);
+  for (uint32_t i = 0; i < fn->nparams; i++, pi++) {
+    const Type *t = fn->value_types.data[i];
+    LLVMValueRef p = LLVMGetParam(f.llfn, pi);
+    f.vals[i] = cg_is_aggregate(t) ? LLVMBuildLoad2(f.b, cg_type(cm, t), p, "") : p;
+  }
+  for (uint32_t i = 0; i < fn->locals.len; i++) {
+    LLVMTypeRef t = cg_type(cm, fn->locals.data[i].type);
+    f.slots[i] = cg_entry_alloca(&f, t, fn->locals.data[i].name);
+    LLVMBuildStore(f.b, LLVMConstNull(t), f.slots[i]);
+  }
+  cg_emit_block(&f, fn->body);
+  if (!f.dead) {  // falling off the end: return None / zero
+    const Type *rt = fn->ret_type;
+    cg_emit_ret(&f, rt->kind == TY_VOID ? NULL : LLVMConstNull(cg_type(cm, rt)), rt);
+  }
+  LLVMDisposeBuilder(f.b);
+  free(f.vals);
+  free(f.slots);
+}
+
+// A function may raise when it has a raising op other than CALL, or calls a
+// function that may raise (fixpoint over the module).
+static bool block_mayraise(CgModule *cm, const IrBlock *blk) {
+  for (uint32_t i = 0; i < blk->insts.len; i++) {
+    const IrInst *in = blk->insts.data[i];
+    if (in->op == IR_OP_CALL) {
+      for (uint32_t k = 0; k < cm->ir->funcs.len; k++)
+        if (strcmp(cm->ir->funcs.data[k]->name, in->sym) == 0 && cm->fn_mayraise[k]) return true;
+    } else if (ir_op_info[in->op].flags & IR_F_RAISE) {
+      return true;
+    }
+    for (int k = 0; k < 2; k++)
+      if (in->body[k] && block_mayraise(cm, in->body[k])) return true;
+  }
+  return false;
+}
+
+static void compute_mayraise(CgModule *cm) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t i = 0; i < cm->ir->funcs.len; i++) {
+      if (cm->fn_mayraise[i]) continue;
+      IrFunc *fn = cm->ir->funcs.data[i];
+      if ((fn->flags & IR_FN_MAYRAISE) || block_mayraise(cm, fn->body)) {
+        cm->fn_mayraise[i] = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+static void emit_user_main(CgModule *cm) {
+  int idx = -1;
+  for (uint32_t i = 0; i < cm->ir->funcs.len; i++)
+    if (cm->ir->funcs.data[i]->flags & IR_FN_TOP_LEVEL) idx = (int)i;
+  if (idx < 0)
+    for (uint32_t i = 0; i < cm->ir->funcs.len; i++)
+      if (strcmp(cm->ir->funcs.data[i]->name, "main") == 0) idx = (int)i;
+  if (idx < 0) return;
+  IrFunc *fn = cm->ir->funcs.data[idx];
+  if (fn->nparams != 0) return;
+  LLVMTypeRef vt = LLVMFunctionType(LLVMVoidTypeInContext(cm->ctx), NULL, 0, 0);
+  LLVMValueRef um = LLVMAddFunction(cm->mod, "pyc_user_main", vt);
+  CgFn f = {0};
+  f.cm = cm;
+  f.fn = fn;
+  f.llfn = um;
+  f.b = LLVMCreateBuilderInContext(cm->ctx);
+  LLVMPositionBuilderAtEnd(f.b, cg_block(&f, "entry"));
+  LLVMValueRef callee = cm->fn_values[idx];
+  LLVMTypeRef fty = LLVMGlobalGetValueType(callee);
+  if (cg_is_aggregate(fn->ret_type)) {
+    LLVMTypeRef rt = cg_type(cm, fn->ret_type);
+    LLVMValueRef tmp = LLVMBuildAlloca(f.b, rt, "result");
+    LLVMBuildCall2(f.b, fty, callee, &tmp, 1, "");
+    // An owned result: drop it (only when the call did not raise).
+    LLVMValueRef occ = cg_rt_call(&f, "pyc_err_occurred", NULL, 0);
+    LLVMValueRef ok = LLVMBuildICmp(f.b, LLVMIntEQ, occ, cg_const_i32(cm, 0), "");
+    LLVMBasicBlockRef drop = cg_block(&f, "drop"), done = cg_block(&f, "done");
+    LLVMBuildCondBr(f.b, ok, drop, done);
+    LLVMPositionBuilderAtEnd(f.b, drop);
+    cg_refcount(&f, fn->ret_type, LLVMBuildLoad2(f.b, rt, tmp, ""), false);
+    LLVMBuildBr(f.b, done);
+    LLVMPositionBuilderAtEnd(f.b, done);
+  } else {
+    LLVMBuildCall2(f.b, fty, callee, NULL, 0, "");
+  }
+  LLVMBuildRetVoid(f.b);
+  LLVMDisposeBuilder(f.b);
+}
+
+CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
+  cg_init_native();
+  CgModule *cm = calloc(1, sizeof *cm);
+  if (opts) cm->opts = *opts;
+  else cm->opts.opt_level = 3;
+  cm->ir = m;
+  cm->tm = cg_host_tm(cm->opts.opt_level, err);
+  if (!cm->tm) {
+    free(cm);
+    return NULL;
+  }
+  cm->tsc = LLVMOrcCreateNewThreadSafeContext();
+  cm->ctx = LLVMOrcThreadSafeContextGetContext(cm->tsc);
+  cm->mod = LLVMModuleCreateWithNameInContext(m->source ? m->source : "pyc", cm->ctx);
+  char *triple = LLVMGetTargetMachineTriple(cm->tm);
+  LLVMSetTarget(cm->mod, triple);
+  LLVMDisposeMessage(triple);
+  LLVMTargetDataRef td = LLVMCreateTargetDataLayout(cm->tm);
+  char *dl = LLVMCopyStringRepOfTargetData(td);
+  LLVMSetDataLayout(cm->mod, dl);
+  LLVMDisposeMessage(dl);
+  LLVMDisposeTargetData(td);
+
+  const char *src = m->source ? m->source : "<unknown>";
+  cm->file_str = cg_cstring(cm, src, (uint32_t)strlen(src));
+  uint32_t n = m->funcs.len;
+  cm->fn_values = calloc(n + 1, sizeof(LLVMValueRef));
+  cm->fn_mayraise = calloc(n + 1, sizeof(bool));
+  compute_mayraise(cm);
+  for (uint32_t i = 0; i < n; i++) cm->fn_values[i] = declare_func(cm, m->funcs.data[i]);
+  for (uint32_t i = 0; i < n && !cm->err; i++) emit_func(cm, i);
+  if (!cm->err) emit_user_main(cm);
+  if (!cm->err) {
+    char *msg = NULL;
+    if (LLVMVerifyModule(cm->mod, LLVMReturnStatusAction, &msg)) {
+      cg_fail(cm, "codegen: LLVM module verification failed: %s", msg ? msg : "");
+    }
+    LLVMDisposeMessage(msg);
+  }
+  if (cm->err) {
+    if (err) *err = cm->err;
+    else free(cm->err);
+    cm->err = NULL;
+    cg_llvm_dispose(cm);
+    return NULL;
+  }
+  return cm;
+}
+
+char *cg_llvm_ir_text(CgModule *cm) {
+  char *s = LLVMPrintModuleToString(cm->mod);
+  char *r = strdup(s);
+  LLVMDisposeMessage(s);
+  return r;
+}
+
+void cg_llvm_dispose(CgModule *cm) {
+  if (!cm) return;
+  if (cm->mod) LLVMDisposeModule(cm->mod);
+  if (cm->tsc) LLVMOrcDisposeThreadSafeContext(cm->tsc);
+  if (cm->tm) LLVMDisposeTargetMachine(cm->tm);
+  free(cm->fn_values);
+  free(cm->fn_mayraise);
+  free(cm->err);
+  free(cm);
+}

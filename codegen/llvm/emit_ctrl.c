@@ -1,0 +1,167 @@
+// emit_ctrl.c - structured TIR control flow -> LLVM basic blocks: IF
+// (then/else/merge), LOOP (header = body, exit), FOR (Python range semantics
+// for any step sign, in canonical preheader/header-phi/latch form so LLVM's
+// vectorizer sees it), BREAK/CONTINUE (innermost loop), RET (increfs an
+// array result, decrefs the slots) and RAISE. Emission of a block stops after
+// its terminator.
+#include <llvm-c/DebugInfo.h>
+
+#include "cg.h"
+
+void cg_emit_block(CgFn *f, IrBlock *blk) {
+  for (uint32_t i = 0; i < blk->insts.len && !f->dead && !f->cm->err; i++) {
+    IrInst *in = blk->insts.data[i];
+    if (!cg_emit_ctrl(f, in)) cg_emit_inst(f, in);
+  }
+}
+
+void cg_emit_ret(CgFn *f, LLVMValueRef v, const Type *t) {
+  if (v && cg_type_has_array(t)) cg_refcount(f, t, v, true);
+  cg_decref_slots(f);
+  if (f->sret) {
+    LLVMBuildStore(f->b, v ? v : LLVMConstNull(cg_type(f->cm, t)), f->sret);
+    LLVMBuildRetVoid(f->b);
+  } else if (f->fn->ret_type->kind == TY_VOID) {
+    LLVMBuildRetVoid(f->b);
+  } else {
+    LLVMBuildRet(f->b, v ? v : LLVMConstNull(cg_type(f->cm, f->fn->ret_type)));
+  }
+  f->dead = true;
+}
+
+static void emit_if(CgFn *f, IrInst *in) {
+  LLVMBasicBlockRef th = cg_block(f, "then"), el = cg_block(f, "else");
+  LLVMBasicBlockRef merge = cg_block(f, "endif");
+  LLVMBuildCondBr(f->b, f->vals[in->args[0]], th, el);
+  bool all_dead = true;
+  for (int k = 0; k < 2; k++) {
+    LLVMPositionBuilderAtEnd(f->b, k == 0 ? th : el);
+    f->dead = false;
+    if (in->body[k]) cg_emit_block(f, in->body[k]);
+    if (!f->dead) {
+      LLVMBuildBr(f->b, merge);
+      all_dead = false;
+    }
+  }
+  LLVMPositionBuilderAtEnd(f->b, merge);
+  f->dead = false;
+  if (all_dead) {
+    LLVMBuildUnreachable(f->b);
+    f->dead = true;
+  }
+}
+
+static void emit_loop(CgFn *f, IrInst *in) {
+  LLVMBasicBlockRef head = cg_block(f, "loop"), exit = cg_block(f, "endloop");
+  LLVMBuildBr(f->b, head);
+  LLVMPositionBuilderAtEnd(f->b, head);
+  CgLoop lp = {exit, head, f->loop};
+  f->loop = &lp;
+  cg_emit_block(f, in->body[0]);
+  if (!f->dead) LLVMBuildBr(f->b, head);
+  f->loop = lp.outer;
+  LLVMPositionBuilderAtEnd(f->b, exit);
+  f->dead = false;
+}
+
+// !llvm.loop !{self, !{"llvm.loop.vectorize.enable", i1 true}}: lets the loop
+// vectorizer reorder FP reductions (the LLVM 16 C API has no fast-math flags).
+static void mark_vectorize(CgFn *f, LLVMValueRef br) {
+  LLVMContextRef c = f->cm->ctx;
+  LLVMMetadataRef tmp = LLVMTemporaryMDNode(c, NULL, 0);
+  const char *key = "llvm.loop.vectorize.enable";
+  LLVMMetadataRef kv[2] = {LLVMMDStringInContext2(c, key, strlen(key)),
+                           LLVMValueAsMetadata(LLVMConstInt(LLVMInt1TypeInContext(c), 1, 0))};
+  LLVMMetadataRef self[2] = {tmp, LLVMMDNodeInContext2(c, kv, 2)};
+  LLVMMetadataRef node = LLVMMDNodeInContext2(c, self, 2);
+  LLVMMetadataReplaceAllUsesWith(tmp, node);
+  LLVMSetMetadata(br, LLVMGetMDKindIDInContext(c, "llvm.loop", 9), LLVMMetadataAsValue(c, node));
+}
+
+static void emit_for(CgFn *f, IrInst *in) {
+  CgModule *cm = f->cm;
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(cm->ctx);
+  LLVMValueRef lo = f->vals[in->args[0]], hi = f->vals[in->args[1]], step = f->vals[in->args[2]];
+  LLVMBasicBlockRef pre = LLVMGetInsertBlock(f->b);
+  LLVMBasicBlockRef head = cg_block(f, "for"), body = cg_block(f, "for.body"),
+                    latch = cg_block(f, "for.latch"), exit = cg_block(f, "endfor");
+  LLVMBuildBr(f->b, head);
+  LLVMPositionBuilderAtEnd(f->b, head);
+  LLVMValueRef iv = LLVMBuildPhi(f->b, i64, "i");
+  LLVMValueRef cond;
+  int64_t cstep = 0;
+  if (LLVMIsAConstantInt(step)) cstep = LLVMConstIntGetSExtValue(step);
+  if (cstep > 0) {
+    cond = LLVMBuildICmp(f->b, LLVMIntSLT, iv, hi, "");
+  } else if (cstep < 0) {
+    cond = LLVMBuildICmp(f->b, LLVMIntSGT, iv, hi, "");
+  } else {
+    LLVMValueRef up = LLVMBuildICmp(f->b, LLVMIntSGT, step, cg_const_i64(cm, 0), "");
+    cond = LLVMBuildSelect(f->b, up, LLVMBuildICmp(f->b, LLVMIntSLT, iv, hi, ""),
+                           LLVMBuildICmp(f->b, LLVMIntSGT, iv, hi, ""), "");
+  }
+  LLVMBuildCondBr(f->b, cond, body, exit);
+  LLVMPositionBuilderAtEnd(f->b, body);
+  f->vals[in->result] = iv;
+  CgLoop lp = {exit, latch, f->loop};
+  f->loop = &lp;
+  f->dead = false;
+  cg_emit_block(f, in->body[0]);
+  if (!f->dead) LLVMBuildBr(f->b, latch);
+  f->loop = lp.outer;
+  LLVMPositionBuilderAtEnd(f->b, latch);
+  // +-1 steps cannot overflow (the bound check comes first): nsw helps SCEV.
+  LLVMValueRef next = (cstep == 1 || cstep == -1) ? LLVMBuildNSWAdd(f->b, iv, step, "i.next")
+                                                  : LLVMBuildAdd(f->b, iv, step, "i.next");
+  LLVMValueRef br = LLVMBuildBr(f->b, head);
+  if (f->fast_loops) mark_vectorize(f, br);
+  LLVMValueRef inc_v[2] = {lo, next};
+  LLVMBasicBlockRef inc_b[2] = {pre, latch};
+  LLVMAddIncoming(iv, inc_v, inc_b, 2);
+  LLVMPositionBuilderAtEnd(f->b, exit);
+  f->dead = false;
+}
+
+static void emit_raise(CgFn *f, IrInst *in) {
+  CgModule *cm = f->cm;
+  if (in->sym) {
+    LLVMValueRef a[4] = {cg_const_i32(cm, (int32_t)in->ival), cg_cstring(cm, in->sym, in->symlen),
+                         cm->file_str, cg_line(in, cm)};
+    cg_rt_call(f, "pyc_raise", a, 4);
+  } else {
+    LLVMValueRef a[3] = {cg_const_i32(cm, (int32_t)in->ival), cm->file_str, cg_line(in, cm)};
+    cg_rt_call(f, "pyc_buf_raise", a, 3);
+  }
+  LLVMBuildBr(f->b, cg_err_exit(f));
+  f->dead = true;
+}
+
+bool cg_emit_ctrl(CgFn *f, IrInst *in) {
+  bool ctrl = in->op == IR_OP_IF || in->op == IR_OP_FOR || in->op == IR_OP_RET;
+  for (uint32_t k = 0; ctrl && k < in->nargs; k++)
+    if (in->args[k] >= f->fn->value_types.len || !f->vals[in->args[k]]) {
+      cg_fail(f->cm, "codegen: @%s: %s uses %%%u before its definition", f->fn->name,
+              ir_op_info[in->op].text, in->args[k]);
+      return true;
+    }
+  switch (in->op) {
+  case IR_OP_IF: emit_if(f, in); return true;
+  case IR_OP_LOOP: emit_loop(f, in); return true;
+  case IR_OP_FOR: emit_for(f, in); return true;
+  case IR_OP_BREAK:
+  case IR_OP_CONTINUE:
+    if (!f->loop) {
+      cg_fail(f->cm, "codegen: %s outside a loop in @%s", ir_op_info[in->op].text, f->fn->name);
+      return true;
+    }
+    LLVMBuildBr(f->b, in->op == IR_OP_BREAK ? f->loop->brk : f->loop->cont);
+    f->dead = true;
+    return true;
+  case IR_OP_RET:
+    cg_emit_ret(f, in->nargs ? f->vals[in->args[0]] : NULL,
+                in->nargs ? ir_value_type(f->fn, in->args[0]) : f->fn->ret_type);
+    return true;
+  case IR_OP_RAISE: emit_raise(f, in); return true;
+  default: return false;
+  }
+}
