@@ -18,6 +18,7 @@ when all its variants pass); the exit status is 1 on any failure.
 import argparse
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,17 @@ def oracle(args, prog):
     return run_cmd([args.python, prog], args.timeout, env=env)
 
 
+def exception_line(stderr):
+    """The uncaught exception as 'Kind: message', from CPython's traceback
+    (its last line) or from pyc-task's 'file:line: Kind: message' line."""
+    lines = [l for l in stderr.decode('utf-8', 'replace').splitlines() if l.strip()]
+    if not lines:
+        return None
+    last = lines[-1]
+    m = re.match(r'^.*?:\d+: ([A-Za-z_][A-Za-z0-9_]*(?:Error|Exception|Interrupt)\b.*)$', last)
+    return m.group(1) if m else last
+
+
 def compare(expect, got):
     """None when got matches expect, else a short reason."""
     if got.note:
@@ -112,6 +124,10 @@ def compare(expect, got):
         why.append('exit status %s, expected %s' % (got.rc, expect.rc))
     if got.stdout != expect.stdout:
         why.append('stdout differs')
+    if expect.rc == 1 and got.rc == 1:
+        want, have = exception_line(expect.stderr), exception_line(got.stderr)
+        if want != have:
+            why.append('exception %r, expected %r' % (have, want))
     return '; '.join(why) or None
 
 
