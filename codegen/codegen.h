@@ -27,13 +27,25 @@ bool cg_llvm_optimize(CgModule *cm, char **err);
 char *cg_llvm_ir_text(CgModule *cm);            // malloc'd
 char *cg_llvm_asm_text(CgModule *cm, char **err);// malloc'd
 bool cg_llvm_write_object(CgModule *cm, const char *path, char **err);
+// The object file in memory (malloc'd, *size bytes); NULL with *err on failure.
+// Same bytes as cg_llvm_write_object. The disk cache stores them.
+void *cg_llvm_object_bytes(CgModule *cm, size_t *size, char **err);
 void cg_llvm_dispose(CgModule *cm);
 
 typedef struct CgJit CgJit;
 CgJit *cg_jit_new(char **err);
 bool cg_jit_add(CgJit *j, CgModule *cm, char **err);   // consumes cm (even on failure)
+// Add an object file (bytes copied; e.g. from cg_llvm_object_bytes or the disk
+// cache): only JIT-linking, no LLVM optimization or code generation. The
+// runtime symbols are defined as for cg_jit_add. A malformed object is an
+// error in *err, not a crash.
+bool cg_jit_add_object(CgJit *j, const void *bytes, size_t size, char **err);
 void *cg_jit_lookup(CgJit *j, const char *symbol, char **err);
 void cg_jit_dispose(CgJit *j);
+
+// The host target: triple, CPU name and CPU features, as LLVM reports them
+// (malloc'd strings; part of the disk cache key).
+char *cg_host_description(void);
 
 // Link objects into an executable with `cc`, against libpyctask_main.a and
 // libpyctask_rt.a found in rt_lib_dir.

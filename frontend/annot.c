@@ -181,11 +181,8 @@ static const Type *subscript_annot(Checker *ck, Expr *e) {
     }
     return ok ? type_tuple(ck->tt, elems, e->sub.n) : NULL;
   }
-  if (g && (strcmp(g, "Region") == 0 || strcmp(g, "Partition") == 0 || strcmp(g, "Future") == 0)) {
-    ck_error(ck, e->loc,
-             "%s parameters are not supported by the compiler yet (task layer, issue 4)", g);
-    return NULL;
-  }
+  if (g && (strcmp(g, "Region") == 0 || strcmp(g, "Partition") == 0 || strcmp(g, "Future") == 0))
+    return ck_task_annot(ck, e, g);
   if (is_name(base, "list", "List") || is_name(base, "dict", "Dict")) {
     ck_error(ck, e->loc,
              "'%s' annotation: lists and dicts are not supported in compiled code; "

@@ -117,6 +117,16 @@ typedef enum CallKind {
   CALL_CAST,       // numeric constructor such as pt.float64(x) / np.int32(x): target = ty
   CALL_STRUCT,     // @fieldspace constructor: ty = struct type, args in field order
   CALL_EXCEPTION,  // ValueError("msg"): only as the operand of raise; exc_kind
+  // task layer (check_task.c): field numbers in field_a / field_b
+  CALL_LAUNCH,     // a @task called from compiled code: asynchronous launch (callee)
+  CALL_FUTURE_GET, // f.get() on a Future (the future is func->attr.value)
+  CALL_REGION_NEW, // Region([n, ...], Fields): ty = the region type
+  CALL_FILL,       // fill(r, 'f', value): field_a
+  CALL_COPY,       // copy(src, 'f', dst, 'g'): field_a (src), field_b (dst)
+  // partitions (check_partition.c, issue 5)
+  CALL_PARTITION,    // Partition.equal / restrict / halo: field_a = 0 / 1 / 2; ty the partition
+  CALL_INDEX_LAUNCH, // index_launch(colors, t, ...): callee t, field_a redop or -1, field_b ID param or -1
+  CALL_INDEX_SPACE,  // IndexLaunch(colors) as the iterable of a checked index-launch loop
   CALL_KIND_COUNT
 } CallKind;
 
@@ -125,6 +135,10 @@ typedef enum AttrKind {
   ATTR_SHAPE,      // array.shape -> tuple of i64
   ATTR_FIELD,      // struct field: field index
   ATTR_MODULE,     // module member (math.pi, np.float64, pt.float64): sym
+  ATTR_ISPACE,     // r.ispace (ty = the region's type; only before .volume/.bounds or in `for`)
+  ATTR_VOLUME,     // r.ispace.volume -> int64
+  ATTR_BOUNDS,     // r.ispace.bounds -> (lo, hi): ints in 1-D, tuples in n-D
+  ATTR_RFIELD,     // r.u (field index in `field`; only as the base of r.u[i])
   ATTR_KIND_COUNT
 } AttrKind;
 
@@ -133,6 +147,8 @@ typedef enum SubKind {
   SUB_ELEMENT,     // array element: one integer index per axis
   SUB_TUPLE,       // tuple element with a constant index (tuple_index, negative normalized)
   SUB_TYPE,        // a type expression (pt.float64[:]) used as a value: ty
+  SUB_RFIELD,      // region field element r.u[i, j] (value is an ATTR_RFIELD), global point
+  SUB_PIECE,       // piece of a partition P[i] / P[i, j] / P[c] (c a tuple) / P[ID] (index_launch)
   SUB_KIND_COUNT
 } SubKind;
 
@@ -173,6 +189,7 @@ struct Expr {
       const char *callee_name; // checker: canonical name (CALL_BUILTIN), function name (CALL_FUNC)
       FuncDef *callee;         // checker: CALL_FUNC
       int exc_kind;            // checker: CALL_EXCEPTION (PycExcKind)
+      int field_a, field_b;    // checker: CALL_FILL / CALL_COPY field numbers
     } call;
     struct {
       BinOp op;
@@ -254,6 +271,8 @@ struct FuncDef {
   const Type *ret_ty;
   Vec(Symbol *) locals;    // SYM_LOCAL symbols in first-definition order
   bool checked;
+  Expr *privileges;        // checker: the @task(privileges=[...]) list, or NULL
+  struct IrPriv *privs;    // checker (check_task.c): per parameter, or NULL (no region parameters)
   bool is_async;           // parser: `async def` (unsupported in compiled code)
 };
 

@@ -231,7 +231,9 @@ Symbol *ck_module_member(Checker *ck, const char *module, const char *member, Sr
     return NULL;
   }
   if (strncmp(module, "pyc_task", 8) == 0) {
-    static const char *const fns[] = {"kernel", "task", "fieldspace", "prange", "wtime", NULL};
+    static const char *const fns[] = {"kernel", "task", "fieldspace",  "prange",       "wtime",
+                                      "Region", "fill", "copy",        "Partition",    "IndexLaunch",
+                                      "ID",     "index_launch",        NULL};
     if (in_list(member, fns)) {
       snprintf(buf, sizeof buf, "pyc_task.%s", member);
       return ck_sym_new(ck, SYM_BUILTIN, intern_cstr(in, buf), NULL, loc);

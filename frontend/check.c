@@ -9,7 +9,10 @@
 #include "check.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
+#include <string.h>
 
 // ---- helpers shared by the check*.c files -------------------------------------
 static Diag *verror(Checker *ck, DiagLevel lv, SrcLoc loc, const char *fmt, va_list ap) {
@@ -138,8 +141,34 @@ static void count_target(Checker *ck, Expr *t, NameVec *names) {
     for (uint32_t i = 0; i < t->seq.n; i++) count_target(ck, t->seq.xs[i], names);
 }
 
+// Interned names compare by address: sorted, they are counted by binary
+// search, so a module with tens of thousands of assignments checks in
+// O(n log n) (it was quadratic: found by the hostile-input tests).
+static int cmp_name_ptr(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t)*(const char *const *)a, y = (uintptr_t)*(const char *const *)b;
+  return (x > y) - (x < y);
+}
+
+// The first index of v (sorted) whose name is >= key (or > key when `after`).
+static uint32_t bound_sorted(const NameVec *v, const char *key, bool after) {
+  uint32_t lo = 0, hi = v->len;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    uintptr_t m = (uintptr_t)v->data[mid], k = (uintptr_t)key;
+    if (m < k || (after && m == k)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// How many times key occurs in v (sorted); *pos = its first index.
+static uint32_t count_sorted(const NameVec *v, const char *key, uint32_t *pos) {
+  *pos = bound_sorted(v, key, false);
+  return bound_sorted(v, key, true) - *pos;
+}
+
 static void bind_constants(Checker *ck) {
-  NameVec names = {0};
+  NameVec names = {0}, single_names = {0};
   Vec(Stmt *) top = {0};
   for (uint32_t i = 0; i < ck->mod->toplevel.len; i++) {
     Stmt *s = ck->mod->toplevel.data[i];
@@ -154,25 +183,32 @@ static void bind_constants(Checker *ck) {
     else if (s->kind == ST_FOR)
       count_target(ck, s->for_.target, &names);
     if (s->kind == ST_ASSIGN && s->assign.ntargets == 1 && s->assign.targets[0] &&
-        s->assign.targets[0]->kind == EX_NAME)
+        s->assign.targets[0]->kind == EX_NAME) {
       vec_push(ck->fe->arena, &top, s);
+      vec_push(ck->fe->arena, &single_names, s->assign.targets[0]->name.id);
+    }
   }
+  if (names.len) qsort(names.data, names.len, sizeof *names.data, cmp_name_ptr);
+  if (single_names.len)
+    qsort(single_names.data, single_names.len, sizeof *single_names.data, cmp_name_ptr);
   for (uint32_t i = 0; i < names.len; i++) {  // `for x in ...`, `a, b = ...` at module level
-    bool single = false;
-    for (uint32_t k = 0; k < top.len; k++)
-      single |= top.data[k]->assign.targets[0]->name.id == names.data[i];
-    if (!single) vec_push(ck->fe->arena, &ck->pyglobals, names.data[i]);
+    if (i && names.data[i] == names.data[i - 1]) continue;  // each name once
+    uint32_t pos;
+    if (!count_sorted(&single_names, names.data[i], &pos))
+      vec_push(ck->fe->arena, &ck->pyglobals, names.data[i]);
   }
+  bool *pushed = arena_alloc(ck->fe->arena, (size_t)names.len + 1);  // by position in names
+  memset(pushed, 0, (size_t)names.len + 1);
   for (uint32_t i = 0; i < top.len; i++) {
     Stmt *s = top.data[i];
     const char *name = s->assign.targets[0]->name.id;
-    uint32_t n = 0;
-    for (uint32_t k = 0; k < names.len; k++) n += names.data[k] == name;
+    uint32_t pos = 0, n = count_sorted(&names, name, &pos);
     const Type *ty;
     int64_t iv = 0;
     double fv = 0;
     if (n != 1 || !literal_value(s->assign.value, &ty, ck, &iv, &fv)) {
-      vec_push(ck->fe->arena, &ck->pyglobals, name);
+      if (!pushed[pos]) vec_push(ck->fe->arena, &ck->pyglobals, name);  // each name once
+      pushed[pos] = true;
       continue;
     }
     Symbol *c = ck_sym_new(ck, SYM_CONST, name, ty, s->assign.targets[0]->loc);
@@ -254,7 +290,10 @@ static void decorator_options(Checker *ck, FuncDef *fn, DecKind dk, Keyword *kw,
     } else if (strcmp(k->name, "top_level") == 0 && dk == DEC_TASK) {
       if (bool_option(ck, k, &v)) fn->top_level = v;
     } else if (dk == DEC_TASK &&
-               (strcmp(k->name, "privileges") == 0 || strcmp(k->name, "leaf") == 0 ||
+               strcmp(k->name, "privileges") == 0) {
+      fn->privileges = k->value;  // read by ck_task_signature (check_task.c)
+    } else if (dk == DEC_TASK &&
+               (strcmp(k->name, "leaf") == 0 ||
                 strcmp(k->name, "inner") == 0 || strcmp(k->name, "replicable") == 0)) {
       // Task-layer options: accepted, no effect without Region parameters.
     } else if (strcmp(k->name, "parallel") == 0 || strcmp(k->name, "target") == 0 ||
@@ -338,7 +377,10 @@ static void collect_class(Checker *ck, ClassDef *c) {
 static void collect_func(Checker *ck, FuncDef *fn) {
   fn->fkind = FN_PLAIN;
   if (!fn->name) return;
-  for (uint32_t i = 0; i < fn->ndecorators; i++) {
+  bool excluded = false;  // dropped by the driver: stays plain Python
+  for (uint32_t i = 0; i < ck->fe->opts.nexclude; i++)
+    if (strcmp(ck->fe->opts.exclude[i], fn->name) == 0) excluded = true;
+  for (uint32_t i = 0; i < fn->ndecorators && !excluded; i++) {
     Keyword *kw;
     uint32_t nkw;
     Expr *call;
@@ -400,6 +442,7 @@ static void check_signature(Checker *ck, FuncDef *fn) {
   if (fn->ret_annot) fn->ret_ty = ck_annot(ck, fn->ret_annot, true);
   if (fn->top_level && fn->nparams > 0)
     ck_error(ck, fn->params[0].loc, "top-level task '%s' must take no parameters", fn->name);
+  ck_task_signature(ck, fn);
 }
 
 static bool in_progress(Checker *ck, FuncDef *fn) {

@@ -16,6 +16,16 @@ typedef struct GlobalEntry {
   Symbol *sym;
 } GlobalEntry;
 
+// Limits that keep the lowered TIR within the verifier's nesting bound (1000
+// blocks) with a clear diagnostic instead: statement blocks nested in one
+// function (an elif nests one more if), operands of one and/or or of one
+// chained comparison (each nests a block when lowered).
+#define FE_MAX_BLOCK_DEPTH 400
+#define FE_MAX_CHAIN 256
+// Elements of a tuple value: LLVM's optimizer is far worse than linear in the
+// size of one aggregate (256 elements: 2 s, 1,000: 2 minutes at -O3).
+#define FE_MAX_TUPLE 100
+
 // The whole-module checker context (one per fe_check call).
 typedef struct Checker {
   FeCtx *fe;                 // not owned
@@ -37,6 +47,7 @@ struct FnState {
   bool ret_weak_int;     // the first return gave an int literal (a later float return upgrades)
   bool ret_used;         // a recursive call read ret_ty before the body was done
   uint32_t loop_depth;
+  uint32_t block_depth;  // nested statement blocks (ck_block), bounded by FE_MAX_BLOCK_DEPTH
   bool has_ret;    // a `return` was seen (ret_ty set from it, or left NULL after its error)
   SrcLoc ret_loc;  // that first return (for mismatch notes)
 };
@@ -124,6 +135,30 @@ const Type *ck_call(Checker *ck, Expr *e, bool raise_operand);
 bool ck_range_call(Checker *ck, Expr *e, bool *is_range);
 // Checks print() / message f-strings (in check_expr.c).
 void ck_fstring(Checker *ck, Expr *e);
+
+// ---- check_task.c: regions, futures, privileges, launches --------------------
+// Region[Fields, ndim], Region[{'x': float64}], Future[T]; g is the generic's name.
+const Type *ck_task_annot(Checker *ck, Expr *e, const char *g);
+// Reads fn->privileges against the region parameters into fn->privs.
+void ck_task_signature(Checker *ck, FuncDef *fn);
+// r.ispace / r.ispace.volume / r.ispace.bounds / r.u (vt: the value's type).
+const Type *ck_task_attr(Checker *ck, Expr *e, const Type *vt);
+// r.u[i, j]
+const Type *ck_task_subscript(Checker *ck, Expr *e, bool *handled);
+// Region(...), fill(...), copy(...) (canon: "pyc_task.Region" ...); NULL when
+// `canon` is not one of them (*handled false).
+const Type *ck_task_builtin(Checker *ck, Expr *e, const char *canon, bool *handled);
+// f.get(): *handled false when e is not a .get() call on a non-module value.
+const Type *ck_task_method(Checker *ck, Expr *e, bool *handled);
+// The loop variable type of `for i in r.ispace` (NULL if `it` is not that).
+const Type *ck_task_for(Checker *ck, Expr *it);
+
+// ---- check_partition.c: partitions and index launches (issue 5) ------------------
+const Type *ck_part_method(Checker *ck, Expr *e, bool *handled);     // Partition.equal(...)
+const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled);  // P[i], P[i, j], P[c]
+const Type *ck_part_index_launch(Checker *ck, Expr *e);              // index_launch(...)
+const Type *ck_part_for(Checker *ck, Expr *it);  // IndexLaunch([n]) / P as a loop iterable, or NULL
+void ck_part_for_done(Checker *ck, Stmt *s);     // verifies an IndexLaunch loop after its body
 
 // ---- check_stmt.c -------------------------------------------------------------
 void ck_block(Checker *ck, Block *b);

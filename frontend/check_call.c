@@ -169,6 +169,20 @@ static const Type *user_call(Checker *ck, Expr *e, FuncDef *g) {
   }
   for (FnState *f = ck->fs; f; f = f->outer)
     if (f->fn == g) f->ret_used = true;
+  if (g->fkind == FN_TASK) {  // calling a task launches it (check_task.c, lower_task.c)
+    if (g->top_level) {
+      ck_error(ck, e->loc, "top-level task '%s' cannot be called from compiled code", g->name);
+      return set(e, NULL);
+    }
+    e->call.ckind = CALL_LAUNCH;
+    if (!ok || !g->ret_ty) return set(e, NULL);
+    if (g->ret_ty->kind != TY_VOID && !type_is_scalar(g->ret_ty)) {
+      ck_error(ck, e->loc, "task '%s' returns %s; a launched task returns a scalar or None", g->name,
+               ck_tyname(ck, g->ret_ty));
+      return set(e, NULL);
+    }
+    return set(e, g->ret_ty->kind == TY_VOID ? g->ret_ty : type_future(ck->tt, g->ret_ty));
+  }
   return set(e, ok ? g->ret_ty : NULL);
 }
 
@@ -637,7 +651,14 @@ static const Type *exception_call(Checker *ck, Expr *e, Symbol *s, bool raise_op
 }
 
 const Type *ck_call(Checker *ck, Expr *e, bool raise_operand) {
+  bool handled;
+  const Type *mt = ck_task_method(ck, e, &handled);  // f.get()
+  if (handled) return mt;
   Symbol *s = callee(ck, e->call.func);
+  if (s && s->kind == SYM_BUILTIN && s->name) {
+    const Type *bt = ck_task_builtin(ck, e, s->name, &handled);  // Region, fill, copy
+    if (handled) return bt;
+  }
   if (!s) {
     for (uint32_t i = 0; i < e->call.nargs; i++)
       if (e->call.args[i] && e->call.args[i]->kind != EX_STR && e->call.args[i]->kind != EX_FSTRING)

@@ -274,6 +274,7 @@ static const Type *check_attr(Checker *ck, Expr *e) {
   }
   const Type *vt = ck_expr(ck, e->attr.value);
   if (!vt) return set(e, NULL);
+  if (vt->kind == TY_REGION) return ck_task_attr(ck, e, vt);
   if (vt->kind == TY_ARRAY) {
     if (strcmp(e->attr.attr, "shape") == 0) {
       const Type *el[8];
@@ -312,6 +313,9 @@ static const Type *check_subscript(Checker *ck, Expr *e) {
     ck_error(ck, e->loc, "a type expression ('%s') cannot be used as a value", ck_src(ck, e->loc));
     return set(e, NULL);
   }
+  bool region_field;
+  const Type *rft = ck_task_subscript(ck, e, &region_field);  // r.u[i]
+  if (region_field) return rft;
   const Type *vt = ck_expr(ck, e->sub.value);
   bool has_slice = false, bad_index = false;
   for (uint32_t i = 0; i < e->sub.n; i++) {
@@ -492,6 +496,11 @@ static bool truth_ok(Checker *ck, Expr *e, const char *what) {
 
 static const Type *check_boolop(Checker *ck, Expr *e) {
   const char *op = e->boolop.is_and ? "and" : "or";
+  if (e->boolop.n > FE_MAX_CHAIN) {
+    ck_error(ck, e->loc, "'%s' with %u operands: at most %d in compiled code", op,
+             e->boolop.n, FE_MAX_CHAIN);
+    return set(e, NULL);
+  }
   bool ok = true;
   for (uint32_t i = 0; i < e->boolop.n; i++)
     if (!ck_expr(ck, e->boolop.xs[i]) || !truth_ok(ck, e->boolop.xs[i], "an operand of 'and'/'or'"))
@@ -522,6 +531,11 @@ static const Type *check_boolop(Checker *ck, Expr *e) {
 
 static const Type *check_compare(Checker *ck, Expr *e) {
   if (e->cmp.n && (!e->cmp.ops || !e->cmp.rest)) return set(e, NULL);
+  if (e->cmp.n > FE_MAX_CHAIN) {
+    ck_error(ck, e->loc, "chained comparison with %u operators: at most %d in compiled code",
+             e->cmp.n, FE_MAX_CHAIN);
+    return set(e, NULL);
+  }
   bool ok = ck_expr(ck, e->cmp.first) != NULL;
   for (uint32_t i = 0; i < e->cmp.n; i++) ok &= ck_expr(ck, e->cmp.rest[i]) != NULL;
   e->cmp.optys = ARENA_ARRAY(ck->fe->arena, const Type *, e->cmp.n ? e->cmp.n : 1);
@@ -573,6 +587,11 @@ static const Type *check_ifexp(Checker *ck, Expr *e) {
 }
 
 static const Type *check_tuple(Checker *ck, Expr *e) {
+  if (e->seq.n > FE_MAX_TUPLE) {
+    ck_error(ck, e->loc, "tuple with %u elements: at most %d in compiled code", e->seq.n,
+             FE_MAX_TUPLE);
+    return set(e, NULL);
+  }
   const Type **el = ARENA_ARRAY(ck->fe->arena, const Type *, e->seq.n ? e->seq.n : 1);
   bool ok = true;
   for (uint32_t i = 0; i < e->seq.n; i++) {

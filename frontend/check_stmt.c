@@ -302,6 +302,19 @@ static void no_else(Checker *ck, Block *b, const char *what) {
 static void check_for(Checker *ck, Stmt *s) {
   Expr *it = s->for_.iter, *t = s->for_.target;
   bool is_range = false;
+  const Type *pt = ck_task_for(ck, it);  // for p in r.ispace
+  if (pt) {
+    if (!t || t->kind != EX_NAME)
+      ck_error(ck, t ? t->loc : s->loc, "the target of a loop over an index space is one variable");
+    else
+      assign_name(ck, t, NULL, pt, t->loc);
+    no_else(ck, &s->for_.orelse, "for");
+    ck->fs->loop_depth++;
+    ck_block(ck, &s->for_.body);
+    ck->fs->loop_depth--;
+    ck_part_for_done(ck, s);  // an IndexLaunch loop: verified (check_partition.c)
+    return;
+  }
   bool ok = ck_range_call(ck, it, &is_range);
   if (!is_range && it) {
     const Type *itt = ck_expr(ck, it);
@@ -500,7 +513,17 @@ static void check_stmt(Checker *ck, Stmt *s) {
 }
 
 void ck_block(Checker *ck, Block *b) {
+  FnState *fs = ck->fs;
+  if (fs && fs->block_depth >= FE_MAX_BLOCK_DEPTH) {
+    if (b->n && b->stmts[0])
+      ck_error(ck, b->stmts[0]->loc,
+               "statements nested too deeply (limit %d levels; each elif is one more)",
+               FE_MAX_BLOCK_DEPTH);
+    return;
+  }
+  if (fs) fs->block_depth++;
   for (uint32_t i = 0; i < b->n; i++) check_stmt(ck, b->stmts[i]);
+  if (fs) fs->block_depth--;
 }
 
 // Does every path through `b` end in return/raise (structurally)?

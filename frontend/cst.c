@@ -69,6 +69,8 @@ void cst_kids(FeParser *p, TSNode n, bool named_only, CstKids *out) {
 }
 
 TSNode cst_field(TSNode n, const char *field) {
+  // libtree-sitter 0.20.7 dereferences a null node here (found by fuzzing).
+  if (ts_node_is_null(n)) return n;
   return ts_node_child_by_field_name(n, field, (uint32_t)strlen(field));
 }
 

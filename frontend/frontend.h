@@ -10,6 +10,11 @@
 typedef struct FeOptions {
   bool boundscheck;   // --boundscheck: emit BOUNDSCHECK for every array index
   bool fastmath;      // --fastmath: every function gets IR_FN_FASTMATH
+  // Names of decorated functions to treat as plain Python (not compiled): the
+  // driver's drop_failed_functions mode re-checks without the functions that
+  // had errors. NULL/0 = none. Not owned.
+  const char *const *exclude;
+  uint32_t nexclude;
 } FeOptions;
 
 typedef struct FeCtx {

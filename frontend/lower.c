@@ -127,7 +127,9 @@ const char *lw_temp(Lower *l, const Type *t) {
 
 bool lw_type_has_array(const Type *t) {
   if (!t) return false;
-  if (t->kind == TY_ARRAY) return true;
+  if (t->kind == TY_ARRAY || t->kind == TY_REGION || t->kind == TY_PARTITION ||
+      t->kind == TY_FUTURE)
+    return true;  // regions, partitions and futures: refcounted alike
   if (t->kind == TY_TUPLE || t->kind == TY_STRUCT)
     for (uint32_t i = 0; i < t->nelems; i++)
       if (lw_type_has_array(t->elems[i])) return true;
@@ -232,6 +234,7 @@ static IrFunc *declare_func(FeCtx *cx, IrModule *m, FuncDef *fd) {
   }
   IrFunc *fn = ir_func_new(m, fd->name, pt, pn, n, fd->ret_ty ? fd->ret_ty : cx->types->t_void);
   fn->flags = func_flags(cx, fd);
+  fn->privs = fd->privs;  // tasks with region parameters (check_task.c)
   fn->loc = fd->loc;
   if (cx->sm && fd->loc.file != SRC_NONE) fn->line = srcmgr_line(cx->sm, fd->loc);
   return fn;
@@ -277,6 +280,11 @@ IrModule *fe_lower(FeCtx *cx, Module *mod) {
   for (uint32_t i = 0; i < mod->classes.len; i++) {
     const Type *t = mod->classes.data[i]->ty;
     if (t && t->kind == TY_STRUCT) vec_push(cx->arena, &m->structs, t);
+  }
+  for (uint32_t i = 0; i < cx->types->all.len; i++) {  // inline field spaces {'x': f64}
+    const Type *t = cx->types->all.data[i];
+    if (t->kind == TY_STRUCT && strncmp(t->name, "_fs_", 4) == 0)
+      vec_push(cx->arena, &m->structs, t);
   }
   // Declare every function first (calls name callees, recursion included).
   IrFunc **fns = ARENA_ARRAY(cx->arena, IrFunc *, mod->funcs.len ? mod->funcs.len : 1);

@@ -65,5 +65,20 @@ Keyword *lw_kwarg(Expr *call, const char *name);
 // ---- lower_stmt.c ------------------------------------------------------------------
 void lw_block(Lower *l, const Block *b);
 void lw_assign_to(Lower *l, Expr *target, IrValue v, SrcLoc loc);
+IrValue lw_aug_apply(Lower *l, Stmt *s, IrValue cur);  // cur op= value, on the operand type
+
+// ---- lower_task.c: regions, launches, futures ----------------------------------------
+IrValue lw_task_call(Lower *l, Expr *e);       // CALL_LAUNCH/FUTURE_GET/REGION_NEW/FILL/COPY
+IrValue lw_task_attr(Lower *l, Expr *e);       // ATTR_ISPACE/VOLUME/BOUNDS
+IrValue lw_task_load(Lower *l, Expr *e);       // r.u[p] (SUB_RFIELD)
+void lw_task_store(Lower *l, Expr *t, IrValue v, SrcLoc loc);
+void lw_task_augassign(Lower *l, Stmt *s);     // r.u[p] op= v
+bool lw_task_assign_reduce(Lower *l, Stmt *s); // r.u[p] = max(r.u[p], v) -> REGION_REDUCE (false: not that)
+void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));  // for p in r.ispace
+// ---- lower_partition.c (issue 5) ----
+IrValue lw_part_call(Lower *l, Expr *e);   // CALL_PARTITION / CALL_INDEX_LAUNCH
+IrValue lw_part_piece(Lower *l, Expr *e);  // P[i] (SUB_PIECE)
+// for i in IndexLaunch(...) / for q in P; false: not such a loop.
+bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));
 
 #endif

@@ -350,6 +350,9 @@ IrValue lw_call(Lower *l, Expr *e) {
   case CALL_BUILTIN: return lower_builtin(l, e);
   case CALL_CAST: return e->ty ? lower_convert(l, e, e->ty) : lw_fail(l, e->loc, "a cast");
   case CALL_STRUCT: return lower_struct_new(l, e);
+  case CALL_LAUNCH: case CALL_FUTURE_GET: case CALL_REGION_NEW: case CALL_FILL: case CALL_COPY:
+    return lw_task_call(l, e);
+  case CALL_PARTITION: case CALL_INDEX_LAUNCH: return lw_part_call(l, e);
   default: return lw_fail(l, e->loc, "a call");
   }
 }

@@ -79,6 +79,7 @@ static IrValue lower_attr(Lower *l, Expr *e) {
     if (e->attr.sym && e->attr.sym->kind == SYM_CONST)
       return lower_symconst(l, e->attr.sym, e->ty, e->loc);
     return lw_fail(l, e->loc, "a module attribute used as a value");
+  case ATTR_ISPACE: case ATTR_VOLUME: case ATTR_BOUNDS: return lw_task_attr(l, e);
   default: return lw_fail(l, e->loc, "an unresolved attribute");
   }
 }
@@ -174,6 +175,8 @@ static IrValue lower_subscript(Lower *l, Expr *e) {
     in->ival = e->sub.tuple_index;
     return in->result;
   }
+  if (e->sub.skind == SUB_RFIELD) return lw_task_load(l, e);
+  if (e->sub.skind == SUB_PIECE) return lw_part_piece(l, e);
   if (e->sub.skind != SUB_ELEMENT) return lw_fail(l, e->loc, "a subscript");
   IrValue args[17];
   IrValue arr = lw_element_ref(l, e, args + 1);

@@ -88,6 +88,10 @@ void lw_assign_to(Lower *l, Expr *t, IrValue v, SrcLoc loc) {
   }
   case EX_SUBSCRIPT: {  // a[i, j] = v
     IrValue args[18];
+    if (t->sub.skind == SUB_RFIELD) {
+      lw_task_store(l, t, v, loc);
+      return;
+    }
     if (t->sub.skind != SUB_ELEMENT || t->sub.n > 16) break;
     IrValue arr = lw_element_ref(l, t, args + 1);
     if (arr == IR_NOVALUE) return;
@@ -115,6 +119,7 @@ void lw_assign_to(Lower *l, Expr *t, IrValue v, SrcLoc loc) {
 // a = b = value / a, b = b, a
 static void lower_assign(Lower *l, Stmt *s) {
   Expr *v = s->assign.value;
+  if (lw_task_assign_reduce(l, s)) return;  // r.u[i] = min/max(r.u[i], v)
   if (s->assign.ntargets == 1 && s->assign.targets[0]->kind == EX_TUPLE && v->kind == EX_TUPLE &&
       v->seq.n == s->assign.targets[0]->seq.n) {
     // Right side first, element by element; then the targets left to right.
@@ -175,9 +180,15 @@ static IrValue aug_apply(Lower *l, Stmt *s, IrValue cur) {
   return lw_bin(l, op, ot, a, b, s->loc);
 }
 
+IrValue lw_aug_apply(Lower *l, Stmt *s, IrValue cur) { return aug_apply(l, s, cur); }
+
 // x += v / a[i] += v / c.u += v
 static void lower_augassign(Lower *l, Stmt *s) {
   Expr *t = s->aug.target;
+  if (t->kind == EX_SUBSCRIPT && t->sub.skind == SUB_RFIELD) {
+    lw_task_augassign(l, s);
+    return;
+  }
   if (t->kind == EX_NAME) {
     IrValue r = aug_apply(l, s, lw_expr(l, t));
     lw_assign_to(l, t, r, s->loc);
@@ -265,9 +276,16 @@ static void lower_while(Lower *l, Stmt *s) {
 }
 
 // for v in range(a, b, s) / prange(...)
+static void ispace_body(Lower *l, const Block *body) { loop_body(l, body, NULL); }
+
 static void lower_for(Lower *l, Stmt *s) {
   Expr *it = s->for_.iter;
   const Type *i64 = l->tt->t_i64;
+  if (it->kind == EX_ATTR && it->attr.akind == ATTR_ISPACE) {  // for p in r.ispace
+    lw_task_for(l, s, ispace_body);
+    return;
+  }
+  if (lw_part_for(l, s, ispace_body)) return;  // IndexLaunch / pieces (lower_partition.c)
   const char *cn = it->kind == EX_CALL ? it->call.callee_name : NULL;
   if (!cn || it->call.ckind != CALL_BUILTIN || it->call.nargs < 1 || it->call.nargs > 3 ||
       (strcmp(cn, "range") != 0 && !strstr(cn, "prange"))) {

@@ -143,6 +143,67 @@ static TSTree *parse_text(FeParser *p, ParseGuard *g, const char *text, uint32_t
   return t;
 }
 
+// Python source is UTF-8 (PEP 3120): the offset of the first byte that is not
+// part of a well-formed UTF-8 sequence (no overlong forms, surrogates or code
+// points past U+10FFFF), or len when the text is valid.
+static uint32_t utf8_invalid_at(const unsigned char *s, uint32_t len) {
+  uint32_t i = 0;
+  while (i < len) {
+    unsigned c = s[i];
+    uint32_t n = c < 0x80 ? 0 : (c >= 0xC2 && c <= 0xDF) ? 1 : (c >= 0xE0 && c <= 0xEF) ? 2
+                 : (c >= 0xF0 && c <= 0xF4) ? 3 : 4;
+    if (n == 4 || len - i <= n) return i;  // a bad lead byte or a cut sequence
+    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (c == 0xE0) lo = 0xA0;
+    else if (c == 0xED) hi = 0x9F;
+    else if (c == 0xF0) lo = 0x90;
+    else if (c == 0xF4) hi = 0x8F;
+    for (uint32_t k = 1; k <= n; k++) {
+      unsigned b = s[i + k];
+      if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return i;
+    }
+    i += n + 1;
+  }
+  return len;
+}
+
+// Statements nest at most FE_MAX_DEPTH (200) levels (CPython: 100); the
+// indentation is measured before tree-sitter sees the file, as 10,000
+// nested blocks are a 50 MB file the parser would chew on for its whole
+// timeout. Lines are measured as written (tabs to multiples of 8); blank and
+// comment lines do not count. Continuation lines are counted too, which only
+// matters for a hundred ever-deeper ones in a row. tree-sitter-python keeps
+// indentation widths in bytes: a line indented 256 columns or more breaks its
+// scanner (a bogus syntax error at the top of the file), so that is reported
+// too (*wide set). The offset of the first line past a limit, or len.
+#define FE_MAX_INDENT_LEVELS FE_MAX_DEPTH
+#define FE_MAX_INDENT_WIDTH 255
+
+static uint32_t indent_too_deep_at(const char *s, uint32_t len, bool *wide) {
+  *wide = false;
+  uint32_t stack[FE_MAX_INDENT_LEVELS + 1] = {0};
+  uint32_t depth = 0;
+  for (uint32_t i = 0; i < len;) {
+    uint32_t w = 0, j = i;
+    for (; j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f'); j++)
+      w = s[j] == '\t' ? (w / 8 + 1) * 8 : s[j] == ' ' ? w + 1 : 0;
+    bool blank = j >= len || s[j] == '\n' || s[j] == '\r' || s[j] == '#';
+    if (!blank && w > FE_MAX_INDENT_WIDTH) {
+      *wide = true;
+      return i;
+    }
+    if (!blank && w > stack[depth]) {
+      if (depth == FE_MAX_INDENT_LEVELS) return i;
+      stack[++depth] = w;
+    } else if (!blank) {
+      while (depth > 0 && w < stack[depth]) depth--;
+    }
+    while (j < len && s[j] != '\n') j++;
+    i = j + 1;
+  }
+  return len;
+}
+
 Module *fe_parse(FeCtx *cx, uint32_t file) {
   SrcFile *f = srcmgr_file(cx->sm, file);
   SrcLoc whole = {file, 0, 0};
@@ -150,6 +211,25 @@ Module *fe_parse(FeCtx *cx, uint32_t file) {
   p.cx = cx;
   p.file = file;
   p.len = f->len;
+  uint32_t bad = utf8_invalid_at((const unsigned char *)f->text, f->len);
+  if (bad < f->len) {
+    SrcLoc at = {file, bad, bad + 1};
+    diag_error(cx->diags, at,
+               "invalid UTF-8 in the source: byte 0x%02x cannot start or continue a character "
+               "here (Python source files are UTF-8)", (unsigned char)f->text[bad]);
+    return NULL;
+  }
+  bool wide;
+  uint32_t deep = indent_too_deep_at(f->text, f->len, &wide);
+  if (deep < f->len) {
+    SrcLoc at = {file, deep, deep};
+    if (wide)
+      diag_error(cx->diags, at, "indentation wider than %d columns is not supported "
+                 "(a limit of the tree-sitter-python parser)", FE_MAX_INDENT_WIDTH);
+    else
+      diag_error(cx->diags, at, "statement nested too deeply (limit %d)", FE_MAX_INDENT_LEVELS);
+    return NULL;
+  }
   char *text = arena_alloc(cx->arena, (size_t)f->len + 1);   // blanked in place, see above
   memcpy(text, f->text, f->len);
   p.src = text;

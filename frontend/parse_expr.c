@@ -421,12 +421,15 @@ static Expr *string_annot(FeParser *p, TSNode str, Expr *lit) {
     return cst_unsupported(p, loc, "invalid string annotation");
   }
   TSNode root = ts_tree_root_node(tree);
-  TSNode stmt = ts_node_named_child(root, 0);
-  TSNode asg = ts_node_named_child(stmt, 0);
+  // Only a clean `_ = (...)` is looked into: with errors, the statement or the
+  // assignment may be missing (null nodes; `x: "TIR verifier"` crashed here).
+  bool clean = !ts_node_has_error(root) && ts_node_named_child_count(root) == 1;
+  TSNode stmt = clean ? ts_node_named_child(root, 0) : (TSNode){0};
+  TSNode asg = !ts_node_is_null(stmt) && ts_node_named_child_count(stmt) >= 1
+                   ? ts_node_named_child(stmt, 0) : (TSNode){0};
   TSNode rhs = cst_field(asg, "right");
   Expr *e;
-  if (ts_node_has_error(root) || ts_node_named_child_count(root) != 1 ||
-      !cst_is(rhs, "parenthesized_expression") || ts_node_start_byte(rhs) != 4 ||
+  if (!clean || !cst_is(rhs, "parenthesized_expression") || ts_node_start_byte(rhs) != 4 ||
       ts_node_end_byte(rhs) != n - 1) {
     diag_error(p->cx->diags, loc, "invalid syntax in the string annotation '%.*s'",
                (int)(lit->str.len > 60 ? 60 : lit->str.len), lit->str.s);

@@ -42,8 +42,38 @@ typedef struct IrOpInfo {
 } IrOpInfo;
 extern const IrOpInfo ir_op_info[IR_OP_COUNT];
 
+// Task ops (ops.def): encodings of ival.
+#define IR_LAUNCH_INDEPENDENT 1   // LAUNCH: statically independent of every earlier launch
+// INDEX_LAUNCH ival: cdim (bits 0-1) | (redop + 1) << 4 (0: no reduction)
+// | (param receiving the point ID + 1) << 8 (0: none).
+#define IR_INDEX_CDIM(iv) ((unsigned)((iv) & 3))
+#define IR_INDEX_REDOP(iv) ((int)(((iv) >> 4) & 15) - 1)
+#define IR_INDEX_ID_PARAM(iv) ((int)(((iv) >> 8) & 255) - 1)
+#define IR_INDEX_IVAL(cdim, redop, idp) \
+  ((int64_t)(cdim) | (int64_t)((redop) + 1) << 4 | (int64_t)((idp) + 1) << 8)
+#define IR_REGION_COPY_FIELDS(fs, fd) ((int64_t)(fs) | ((int64_t)(fd) << 8))
+// REGION_REDUCE ival: field | redop << 8, redop one of IrRedop.
+typedef enum IrRedop { IR_REDOP_ADD, IR_REDOP_MUL, IR_REDOP_MIN, IR_REDOP_MAX, IR_REDOP_COUNT } IrRedop;
+extern const char *const ir_redop_text[IR_REDOP_COUNT];  // "+", "*", "min", "max"
+
+// A task's privilege on one region parameter (IrFunc.privs). The modes have
+// the values of the runtime's PycPrivilege; `fields` is a mask of the field
+// space's fields (bit i = field i; never 0 for a region parameter).
+typedef enum IrPrivMode {
+  IR_PRIV_N, IR_PRIV_R, IR_PRIV_RW, IR_PRIV_WD, IR_PRIV_REDUCE, IR_PRIV_COUNT
+} IrPrivMode;
+typedef struct IrPriv {
+  uint8_t mode;       // IrPrivMode
+  uint8_t redop;      // IrRedop (IR_PRIV_REDUCE)
+  uint64_t fields;
+} IrPriv;
+// Text: N R RW WD reduce.add reduce.mul reduce.min reduce.max
+const char *ir_priv_text(const IrPriv *p);
+
 // FOR flags (in IrInst.ival)
-#define IR_FOR_PARALLEL 1   // a prange loop (sequential until the runtime issue)
+#define IR_FOR_PARALLEL 1   // a prange loop
+#define IR_FOR_OUTLINE 2    // set by pass parloop: run through pyc_parallel_for; then
+                            // sym = its reductions "add $s,min $m" (NULL when none)
 
 typedef uint32_t IrValue;   // index into IrFunc.value_types
 #define IR_NOVALUE UINT32_MAX
@@ -92,6 +122,7 @@ typedef struct IrFunc {
   IrBlock *body;
   Vec(const Type *) value_types;  // type of every value, by IrValue
   unsigned flags;             // IR_FN_*
+  IrPriv *privs;              // tasks: one per parameter (used for region parameters), or NULL
   SrcLoc loc;
   uint32_t line;
 } IrFunc;
@@ -150,5 +181,8 @@ bool ir_verify(IrModule *m, DiagSink *diags);
 // One function alone (no IR_FN_MAYRAISE computation): used by the pass
 // pipeline's per-function "verify" entry.
 bool ir_verify_func(IrModule *m, IrFunc *fn, DiagSink *diags);
+// Types of one task op (verify_task.c): false with a message in msg.
+bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, char *msg,
+                       size_t n);
 
 #endif

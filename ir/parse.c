@@ -397,8 +397,29 @@ static void instruction(Parser *p, IrBlock *blk, int depth) {
     vec_push(p->arena, &args, use_value(p));
     if (accept(p, '[')) {
       expect_word(p, "parallel");
-      expect(p, ']', "']'");
       in->ival = IR_FOR_PARALLEL;
+      const char *red = NULL;  // reductions, as IrInst.sym holds them: "add $s,min $m"
+      while (accept(p, ',')) {
+        uint32_t fn_, fs = word(p, &fn_, "'outline' or 'reduce'");
+        if (word_is(p, fs, fn_, "outline")) {
+          in->ival |= IR_FOR_OUTLINE;
+          continue;
+        }
+        if (!word_is(p, fs, fn_, "reduce")) fail_at(p, fs, "expected 'outline' or 'reduce'");
+        uint32_t on, os = word(p, &on, "a reduction (add, mul, min, max)");
+        if (!word_is(p, os, on, "add") && !word_is(p, os, on, "mul") &&
+            !word_is(p, os, on, "min") && !word_is(p, os, on, "max"))
+          fail_at(p, os, "expected a reduction (add, mul, min, max)");
+        expect(p, '$', "a local ($name)");
+        uint32_t ln, ls = word(p, &ln, "a local name");
+        red = arena_printf(p->arena, "%s%s%.*s $%.*s", red ? red : "", red ? "," : "", (int)on,
+                           p->text + os, (int)ln, p->text + ls);
+      }
+      expect(p, ']', "']'");
+      if (red) {
+        in->sym = red;
+        in->symlen = (uint32_t)strlen(red);
+      }
     }
     define_value(p, in->result, p->types->t_i64, res_off);
     break;
@@ -427,7 +448,14 @@ static void instruction(Parser *p, IrBlock *blk, int depth) {
   case IR_OP_TUPLE_GET:
   case IR_OP_STRUCT_GET:
   case IR_OP_STRUCT_SET:
-  case IR_OP_BOUNDSCHECK: index_operand(p, &args, &in->ival); break;
+  case IR_OP_BOUNDSCHECK:
+  case IR_OP_REGION_FILL:
+  case IR_OP_REGION_COPY:
+  case IR_OP_REGION_LOAD:
+  case IR_OP_REGION_STORE:
+  case IR_OP_REGION_REDUCE:
+  case IR_OP_REGION_BOUND:
+  case IR_OP_PARTITION_GET: index_operand(p, &args, &in->ival); break;
   case IR_OP_LOAD:
   case IR_OP_STORE:
     vec_push(p->arena, &args, use_value(p));
@@ -440,8 +468,10 @@ static void instruction(Parser *p, IrBlock *blk, int depth) {
     }
     break;
   case IR_OP_CALL:
+  case IR_OP_LAUNCH:
+  case IR_OP_INDEX_LAUNCH:
   case IR_OP_BUILTIN:
-    if (in->op == IR_OP_CALL) {
+    if (in->op != IR_OP_BUILTIN) {
       expect(p, '@', "a callee (@name)");
       in->sym = name(p, "a function name");
       in->symlen = (uint32_t)strlen(in->sym);
@@ -453,6 +483,17 @@ static void instruction(Parser *p, IrBlock *blk, int depth) {
     expect(p, '(', "'('");
     value_list(p, &args);
     expect(p, ')', "')'");
+    if (in->op == IR_OP_LAUNCH && accept(p, '[')) {
+      expect_word(p, "independent");
+      expect(p, ']', "']'");
+      in->ival = IR_LAUNCH_INDEPENDENT;
+    }
+    if (in->op == IR_OP_INDEX_LAUNCH) {
+      expect(p, '[', "'['");
+      expect_word(p, "index");
+      in->ival = parse_i64(p, "an integer");
+      expect(p, ']', "']'");
+    }
     break;
   case IR_OP_FMT_STR: in->sym = string(p, &in->symlen); break;
   case IR_OP_FMT_SPEC:
@@ -536,6 +577,8 @@ static void function(Parser *p) {
   expect(p, '(', "'('");
   Vec(const Type *) ptypes = {0};
   Vec(const char *) pnames = {0};
+  Vec(IrPriv) privs = {0};
+  bool any_priv = false;
   skip_space(p);
   if (peek(p) != ')') {
     do {
@@ -546,8 +589,39 @@ static void function(Parser *p) {
       skip_space(p);
       const char *pn = is_ident_char(peek(p)) ? name(p, "a parameter name") : NULL;
       expect(p, ':', "':'");
-      vec_push(p->arena, &ptypes, type(p, false));
+      const Type *pt = type(p, false);
+      vec_push(p->arena, &ptypes, pt);
       vec_push(p->arena, &pnames, pn);
+      IrPriv pv = {0};
+      skip_space(p);
+      if (pt->kind == TY_REGION && is_ident_char(peek(p))) {  // privilege: R(u,v)
+        uint32_t ws = p->pos;
+        while (is_ident_char(peek(p)) || peek(p) == '.') p->pos++;
+        uint32_t wn = p->pos - ws;
+        bool found = false;
+        for (unsigned mode = 0; mode < IR_PRIV_COUNT && !found; mode++)
+          for (unsigned op = 0; op < (mode == IR_PRIV_REDUCE ? IR_REDOP_COUNT : 1u); op++) {
+            IrPriv cand = {(uint8_t)mode, (uint8_t)op, 0};
+            if (word_is(p, ws, wn, ir_priv_text(&cand))) {
+              pv = cand;
+              found = true;
+              break;
+            }
+          }
+        if (!found) fail_at(p, ws, "unknown privilege '%.*s'", (int)wn, p->text + ws);
+        expect(p, '(', "'(' and the privilege's fields");
+        do {
+          skip_space(p);
+          uint32_t fpos = p->pos;
+          const char *f = name(p, "a field name");
+          int k = type_struct_field(pt->elem, f);
+          if (k < 0) fail_at(p, fpos, "field space @%s has no field '%s'", pt->elem->name, f);
+          pv.fields |= 1ull << k;
+        } while (accept(p, ','));
+        expect(p, ')', "')'");
+        any_priv = true;
+      }
+      vec_push(p->arena, &privs, pv);
     } while (accept(p, ','));
   }
   expect(p, ')', "')'");
@@ -555,6 +629,7 @@ static void function(Parser *p) {
   expect(p, '>', "'->'");
   const Type *ret = type(p, true);
   IrFunc *fn = ir_func_new(p->m, fname, ptypes.data, pnames.data, ptypes.len, ret);
+  if (any_priv) fn->privs = privs.data;
   if (accept(p, '[')) {
     do {
       uint32_t n, s = word(p, &n, "a function flag");

@@ -111,6 +111,13 @@ static void print_operands(const IrInst *in, Str *out) {
   case IR_OP_STRUCT_GET:
   case IR_OP_STRUCT_SET:
   case IR_OP_BOUNDSCHECK:
+  case IR_OP_REGION_FILL:
+  case IR_OP_REGION_COPY:
+  case IR_OP_REGION_LOAD:
+  case IR_OP_REGION_STORE:
+  case IR_OP_REGION_REDUCE:
+  case IR_OP_REGION_BOUND:
+  case IR_OP_PARTITION_GET:
     str_putc(out, ' ');
     put_args(out, in, 0, in->nargs);
     str_printf(out, "%s%" PRId64, in->nargs ? ", " : "", in->ival);
@@ -131,9 +138,14 @@ static void print_operands(const IrInst *in, Str *out) {
     return;
   }
   case IR_OP_CALL:
+  case IR_OP_LAUNCH:
+  case IR_OP_INDEX_LAUNCH:
     str_printf(out, " @%s(", in->sym ? in->sym : "?");
     put_args(out, in, 0, in->nargs);
     str_putc(out, ')');
+    if (in->op == IR_OP_LAUNCH && (in->ival & IR_LAUNCH_INDEPENDENT))
+      str_puts(out, " [independent]");
+    if (in->op == IR_OP_INDEX_LAUNCH) str_printf(out, " [index %" PRId64 "]", in->ival);
     return;
   case IR_OP_BUILTIN:
     str_putc(out, ' ');
@@ -180,7 +192,19 @@ static void print_inst(const IrModule *m, const IrFunc *fn, const IrInst *in, in
     if (in->nargs > 1) put_value(out, in->args[1]);
     str_puts(out, " step ");
     if (in->nargs > 2) put_value(out, in->args[2]);
-    if (in->ival & IR_FOR_PARALLEL) str_puts(out, " [parallel]");
+    if (in->ival & IR_FOR_PARALLEL) {
+      str_puts(out, " [parallel");
+      if (in->ival & IR_FOR_OUTLINE) str_puts(out, ", outline");
+      // reductions "add $s,min $m" -> ", reduce add $s, reduce min $m"
+      for (const char *r = in->sym; r && *r;) {
+        const char *e = strchr(r, ',');
+        size_t n = e ? (size_t)(e - r) : strlen(r);
+        str_puts(out, ", reduce ");
+        str_putn(out, r, n);
+        r = e ? e + 1 : r + n;
+      }
+      str_puts(out, "]");
+    }
   } else {
     if (in->result != IR_NOVALUE) {
       put_value(out, in->result);
@@ -229,6 +253,16 @@ void ir_print_func(const IrModule *m, const IrFunc *fn, Str *out) {
     const Type *t = ir_value_type(fn, i);
     if (t) type_print(t, out);
     else str_puts(out, "?");
+    if (t && t->kind == TY_REGION && fn->privs) {  // ` R(u,v)`: the task's privilege
+      str_printf(out, " %s(", ir_priv_text(&fn->privs[i]));
+      bool first = true;
+      for (uint32_t k = 0; k < t->elem->nelems && k < 64; k++) {
+        if (!(fn->privs[i].fields >> k & 1)) continue;
+        str_printf(out, "%s%s", first ? "" : ",", t->elem->field_names[k]);
+        first = false;
+      }
+      str_putc(out, ')');
+    }
   }
   str_puts(out, ") -> ");
   type_print(fn->ret_type, out);

@@ -88,6 +88,33 @@ const Type *type_struct(TypeTable *tt, const char *name, const char **field_name
                         .name = arena_strdup(tt->arena, name), .field_names = names});
 }
 
+const Type *type_region(TypeTable *tt, const Type *fs, unsigned ndim) {
+  for (uint32_t i = 0; i < tt->all.len; i++) {
+    Type *t = tt->all.data[i];
+    if (t->kind == TY_REGION && t->elem == fs && t->ndim == ndim) return t;
+  }
+  return add(tt, (Type){.kind = TY_REGION, .elem = fs, .ndim = (uint8_t)ndim});
+}
+
+const Type *type_future(TypeTable *tt, const Type *value) {
+  for (uint32_t i = 0; i < tt->all.len; i++) {
+    Type *t = tt->all.data[i];
+    if (t->kind == TY_FUTURE && t->elem == value) return t;
+  }
+  return add(tt, (Type){.kind = TY_FUTURE, .elem = value});
+}
+
+const char *const type_part_kind_text[PART_KIND_COUNT] = {"?", "equal", "restrict", "restrict", "halo"};
+
+const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind) {
+  for (uint32_t i = 0; i < tt->all.len; i++) {
+    Type *t = tt->all.data[i];
+    if (t->kind == TY_PARTITION && t->elem == region && t->ndim == cdim && t->bits == kind) return t;
+  }
+  return add(tt, (Type){.kind = TY_PARTITION, .elem = region, .ndim = (uint8_t)cdim,
+                        .bits = (uint8_t)kind});
+}
+
 int type_struct_field(const Type *st, const char *name) {
   for (uint32_t i = 0; i < st->nelems; i++)
     if (strcmp(st->field_names[i], name) == 0) return (int)i;
@@ -150,9 +177,22 @@ void type_print(const Type *t, Str *out) {
     str_putc(out, '>');
     return;
   case TY_STRUCT: str_printf(out, "struct@%s", t->name); return;
-  case TY_REGION: str_puts(out, "region"); return;
-  case TY_PARTITION: str_puts(out, "partition"); return;
-  case TY_FUTURE: str_puts(out, "future"); return;
+  case TY_REGION:
+    str_puts(out, "region<");
+    type_print(t->elem, out);
+    str_printf(out, ",%u>", t->ndim);
+    return;
+  case TY_PARTITION:
+    str_puts(out, "partition<");
+    type_print(t->elem, out);
+    str_printf(out, ",%u,%s%s>", t->ndim, t->bits < PART_KIND_COUNT ? type_part_kind_text[t->bits] : "?",
+               t->bits == PART_RESTRICT_ALIASED ? ".aliased" : "");
+    return;
+  case TY_FUTURE:
+    str_puts(out, "future<");
+    type_print(t->elem, out);
+    str_putc(out, '>');
+    return;
   default: str_puts(out, "?"); return;
   }
 }
@@ -195,6 +235,30 @@ static const Type *parse_at(TypeTable *tt, const char **p, int depth) {
       if (!eat(p, ">")) return NULL;
     }
     return type_tuple(tt, elems, n);
+  }
+  if (eat(p, "region<")) {
+    const Type *fs = parse_at(tt, p, depth + 1);
+    if (!fs || fs->kind != TY_STRUCT || !eat(p, ",")) return NULL;
+    if (**p < '1' || **p > '3') return NULL;
+    unsigned nd = (unsigned)(**p - '0');
+    (*p)++;
+    if (!eat(p, ">")) return NULL;
+    return type_region(tt, fs, nd);
+  }
+  if (eat(p, "partition<")) {  // partition<region<...>,cdim,kind>
+    const Type *r = parse_at(tt, p, depth + 1);
+    if (!r || r->kind != TY_REGION || !eat(p, ",") || **p < '1' || **p > '3') return NULL;
+    unsigned cd = (unsigned)(*(*p)++ - '0');
+    if (!eat(p, ",")) return NULL;
+    unsigned kind = eat(p, "equal") ? PART_EQUAL : eat(p, "restrict.aliased") ? PART_RESTRICT_ALIASED
+                    : eat(p, "restrict") ? PART_RESTRICT : eat(p, "halo") ? PART_HALO : 0;
+    if (!kind || !eat(p, ">")) return NULL;
+    return type_partition(tt, r, cd, kind);
+  }
+  if (eat(p, "future<")) {
+    const Type *v = parse_at(tt, p, depth + 1);
+    if (!v || !type_is_scalar(v) || !eat(p, ">")) return NULL;
+    return type_future(tt, v);
   }
   if (eat(p, "struct@")) {
     const char *s = *p;
@@ -250,9 +314,21 @@ void type_print_py(const Type *t, Str *out) {
     str_putc(out, ']');
     return;
   case TY_STRUCT: str_puts(out, t->name); return;
-  case TY_REGION: str_puts(out, "Region"); return;
-  case TY_PARTITION: str_puts(out, "Partition"); return;
-  case TY_FUTURE: str_puts(out, "Future"); return;
+  case TY_REGION:
+    str_puts(out, "Region[");
+    type_print_py(t->elem, out);
+    str_printf(out, ", %u]", t->ndim);
+    return;
+  case TY_PARTITION:
+    str_puts(out, "Partition[");
+    type_print_py(t->elem, out);
+    str_printf(out, ", %u]", t->ndim);
+    return;
+  case TY_FUTURE:
+    str_puts(out, "Future[");
+    type_print_py(t->elem, out);
+    str_putc(out, ']');
+    return;
   default: str_puts(out, "?"); return;
   }
 }

@@ -16,7 +16,9 @@ typedef enum TypeKind {
   TY_ARRAY,      // elem, ndim, contig
   TY_TUPLE,      // elems
   TY_STRUCT,     // @fieldspace class used as a value struct
-  // Reserved for the task layer (issue 4/5); not produced yet.
+  // Task layer (issue 4): TY_REGION (elem = the field space, a TY_STRUCT;
+  // ndim 1..3), TY_FUTURE (elem = the result type, a scalar). TY_PARTITION is
+  // reserved (issue 5).
   TY_REGION, TY_PARTITION, TY_FUTURE,
   TY_KIND_COUNT
 } TypeKind;
@@ -57,6 +59,24 @@ const Type *type_tuple(TypeTable *tt, const Type **elems, uint32_t n);
 const Type *type_struct(TypeTable *tt, const char *name, const char **field_names,
                         const Type **field_types, uint32_t n);
 const Type *type_struct_lookup(TypeTable *tt, const char *name);
+// Region[Fields, ndim] (fs a TY_STRUCT, ndim 1..3) and Future[T] (T scalar).
+const Type *type_region(TypeTable *tt, const Type *fs, unsigned ndim);
+const Type *type_future(TypeTable *tt, const Type *value);
+// Partition[region, cdim] (issue 5): elem = the region type (of the parent
+// and of every piece), ndim = color dimensions 1..3, bits = how it was made
+// (TypePartKind), which gives what the compiler knows statically.
+typedef enum TypePartKind {
+  PART_EQUAL = 1,         // Partition.equal: disjoint, complete
+  PART_RESTRICT,          // Partition.restrict, extent <= step on every axis: disjoint
+  PART_RESTRICT_ALIASED,  // Partition.restrict otherwise: aliased
+  PART_HALO,              // Partition.halo: aliased
+  PART_KIND_COUNT
+} TypePartKind;
+const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind);
+static inline bool type_part_disjoint(const Type *t) {
+  return t->bits == PART_EQUAL || t->bits == PART_RESTRICT;
+}
+extern const char *const type_part_kind_text[PART_KIND_COUNT];  // "equal", ...
 int type_struct_field(const Type *st, const char *name);  // index or -1
 
 static inline bool type_is_scalar(const Type *t) {
@@ -72,7 +92,7 @@ static inline bool type_is_numeric(const Type *t) {
 const Type *type_promote(TypeTable *tt, const Type *a, const Type *b);
 
 // IR spelling: void bool i8..i64 u8..u64 f32 f64 str array<f64,2> array<f64,2,C>
-// tuple<i64,f64> struct@Cell
+// tuple<i64,f64> struct@Cell region<struct@Cell,1> future<f64>
 void type_print(const Type *t, Str *out);
 // Parses the IR spelling at *p, advancing it; NULL on error. Structs must exist.
 const Type *type_parse(TypeTable *tt, const char **p);

@@ -307,6 +307,26 @@ static void check_types(Verifier *v, const IrInst *in, const Type **at) {
   case IR_OP_STRUCT_GET:
   case IR_OP_STRUCT_SET: check_aggregate(v, in, at); break;
   case IR_OP_CALL: check_call(v, in, at); break;
+  case IR_OP_REGION_NEW:
+  case IR_OP_REGION_LOAD:
+  case IR_OP_REGION_STORE:
+  case IR_OP_REGION_REDUCE:
+  case IR_OP_REGION_FILL:
+  case IR_OP_REGION_COPY:
+  case IR_OP_REGION_BOUND:
+  case IR_OP_REGION_VOLUME:
+  case IR_OP_LAUNCH:
+  case IR_OP_PARTITION_EQUAL:
+  case IR_OP_PARTITION_RESTRICT:
+  case IR_OP_PARTITION_HALO:
+  case IR_OP_PARTITION_GET:
+  case IR_OP_PARTITION_VOLUME:
+  case IR_OP_INDEX_LAUNCH:
+  case IR_OP_FUTURE_GET: {
+    char msg[200];
+    if (!ir_verify_task_op(v->m, in, at, msg, sizeof msg)) fail(v, in, "%s", msg);
+    break;
+  }
   case IR_OP_BUILTIN:
     if (!in->sym || !in->symlen) fail(v, in, "needs a function name");
     break;

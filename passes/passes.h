@@ -22,6 +22,11 @@ typedef struct PassInfo {
 
 void pass_constfold(IrFunc *fn, PassCtx *cx);   // fold constant scalar ops, known IF conditions
 void pass_dce(IrFunc *fn, PassCtx *cx);         // drop unused pure/read values and unreachable code
+void pass_parloop(IrFunc *fn, PassCtx *cx);     // prange: reductions, race check, IR_FOR_OUTLINE
+void pass_privilege(IrFunc *fn, PassCtx *cx);   // task bodies against their privileges (errors)
+void pass_taskgraph(IrFunc *fn, PassCtx *cx);   // top-level task: launch dependences, IR_LAUNCH_INDEPENDENT
+// The top-level task's graph as Graphviz DOT (--stage=taskgraph).
+void pass_taskgraph_dot(IrModule *m, Str *out);
 
 // The default pipeline: verify, constfold, dce, verify. Returns false on errors.
 bool pass_run_default(PassCtx *cx);

@@ -1,6 +1,6 @@
 // pipeline.c - the only place that knows the passes and their order. A
 // static table maps names (as given to --passes=) to pass functions; the
-// default pipeline is "verify,constfold,dce,verify". "verify" runs the
+// default pipeline is "verify,constfold,dce,parloop,verify". "verify" runs the
 // module verifier (which also computes IR_FN_MAYRAISE); with
 // cx->verify_each the verifier also runs after every other pass.
 #include "passes.h"
@@ -13,9 +13,12 @@ static const PassInfo pass_table[] = {
     {"verify", pass_verify},
     {"constfold", pass_constfold},
     {"dce", pass_dce},
+    {"parloop", pass_parloop},
+    {"privilege", pass_privilege},
+    {"taskgraph", pass_taskgraph},
 };
 
-#define DEFAULT_PIPELINE "verify,constfold,dce,verify"
+#define DEFAULT_PIPELINE "verify,privilege,constfold,dce,parloop,taskgraph,verify"
 #define MAX_PASS_NAME 64
 
 const PassInfo *pass_find(const char *name) {
@@ -55,7 +58,7 @@ bool pass_run_list(PassCtx *cx, const char *names) {
     const PassInfo *p = pass_find(buf);
     if (!p) {
       diag_error(cx->diags, no_loc,
-                 "unknown pass '%s' (known: verify, constfold, dce)", buf);
+                 "unknown pass '%s' (known: verify, constfold, dce, parloop, privilege, taskgraph)", buf);
       return false;
     }
     if (!run_one(cx, p)) return false;

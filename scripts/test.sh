@@ -3,7 +3,11 @@
 #   1. scripts/setup.sh (packages; fast no-op when all are installed)
 #   2. cmake configure (Ninja) + build of everything
 #   3. unit tests (ctest), lit + FileCheck tests (tests/lit), differential
-#      programs (tests/programs/run_differential.py: compiled vs CPython)
+#      programs (tests/programs/run_differential.py: compiled vs CPython),
+#      Python tests (tests/python via pytest: the pyc_task._core extension)
+#   4. reliability (scripts/test_reliability.sh): hostile input, an ASan +
+#      UBSan build running the suites above, LeakSanitizer, 60 s of fuzzing
+#      per target (PYC_FUZZ_SECONDS; PYC_TEST_RELIABILITY=0 skips all of it)
 # and print one summary line "N passed, N failed"; exit status 1 on any failure.
 # The build directory is build/ (override: PYC_TASK_BUILD_DIR=dir).
 # Usage: scripts/test.sh
@@ -57,10 +61,25 @@ else
   echo "tests/programs/run_differential.py not found: differential tests skipped"
 fi
 
+step "Python tests (tests/python: pyc_task._core, decorators, programs through Python)"
+pytest_rc=0
+PYC_TASK_BUILD=$build $py -m pytest -q -p no:cacheprovider --junitxml="$out/python.xml" tests/python \
+  2>&1 | tee "$out/python.txt" | tail -n 25
+pytest_rc=${PIPESTATUS[0]}
+
+# Reliability (docs/reliability.md): hostile input, the ASan + UBSan build and
+# its suites, LeakSanitizer, short fuzz runs. PYC_TEST_RELIABILITY=0 skips it.
+rel_args=()
+if [ "${PYC_TEST_RELIABILITY:-1}" != 0 ]; then
+  scripts/test_reliability.sh "$build" "$out"
+  [ -f "$out/reliability.args" ] && read -r -a rel_args <<<"$(tr '\n' ' ' <"$out/reliability.args")"
+fi
+
 step "summary"
 $py scripts/test_summary.py --build-rc "$build_rc" --unit "$out/unit.xml" --unit-rc "$unit_rc" \
   --lit "$out/lit.xml" --lit-rc "$lit_rc" \
-  --programs "$out/programs.txt" --programs-rc "$diff_rc"
+  --programs "$out/programs.txt" --programs-rc "$diff_rc" \
+  --python "$out/python.xml" --python-rc "$pytest_rc" "${rel_args[@]}"
 rc=$?
 echo "(test.sh took $(( $(date +%s) - t_start )) s)"
 exit $rc

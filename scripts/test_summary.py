@@ -50,26 +50,34 @@ def text_counts(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    for suite in ("unit", "lit", "programs"):
+    for suite in ("unit", "lit", "programs", "python"):
         ap.add_argument("--" + suite)
         ap.add_argument("--%s-rc" % suite, type=int, default=0)
     ap.add_argument("--build-rc", type=int, default=0)
+    # More suites (scripts/test.sh: sanitizer builds, fuzzing, hostile input):
+    # NAME junit|text RESULTS-FILE EXIT-STATUS, repeatable.
+    ap.add_argument("--suite", nargs=4, action="append", default=[],
+                    metavar=("NAME", "KIND", "FILE", "RC"))
     args = ap.parse_args()
 
     total_p = total_f = total_s = 0
     if args.build_rc:
         print("build:    FAILED (status %d)" % args.build_rc)
         total_f += 1
-    for suite, reader in (("unit", junit_counts), ("lit", junit_counts), ("programs", text_counts)):
-        counts = reader(getattr(args, suite))
-        rc = getattr(args, suite + "_rc")
+    suites = [(name, reader, getattr(args, name), getattr(args, name + "_rc"))
+              for name, reader in (("unit", junit_counts), ("lit", junit_counts),
+                                   ("programs", text_counts), ("python", junit_counts))]
+    for name, kind, path, rc in args.suite:
+        suites.append((name, junit_counts if kind == "junit" else text_counts, path, int(rc)))
+    for suite, reader, path, rc in suites:
+        counts = reader(path)
         if counts is None:
             counts = (0, 1 if rc else 0, 0, ["(suite exited %d without results)" % rc] if rc else [])
         p, f, s, names = counts
         if rc and f == 0:
             f, names = 1, names + ["(suite exited with status %d)" % rc]
         total_p, total_f, total_s = total_p + p, total_f + f, total_s + s
-        line = "%-9s %d passed, %d failed" % (suite + ":", p, f)
+        line = "%-14s %d passed, %d failed" % (suite + ":", p, f)
         if s:
             line += ", %d skipped/unsupported" % s
         print(line)

@@ -10,6 +10,7 @@
 
 #include "driver.h"
 
+#include "driver_sig.h"
 #include "../codegen/codegen.h"
 #include "../frontend/frontend.h"
 #include "../passes/passes.h"
@@ -55,10 +56,12 @@ struct PycCompiler {
   bool truncation_printed;
   double ms[PYC_PHASE_COUNT];  // wall time of each phase
   bool ran[PYC_PHASE_COUNT];
+  Vec(PycDropped) dropped;     // drop_failed_functions: the functions left out (arena)
+  Vec(const char *) exclude;   // their names, handed to the checker (fe.opts.exclude)
 };
 
 static const char *const stage_names[PYC_STAGE_COUNT] = {
-    "ast", "typed", "tir", "tir-opt", "llvm", "llvm-opt", "asm",
+    "ast", "typed", "tir", "tir-opt", "taskgraph", "llvm", "llvm-opt", "asm",
 };
 static const char *const phase_names[PYC_PHASE_COUNT] = {
     "read",     "parse", "check",  "lower", "passes", "codegen",
@@ -240,6 +243,98 @@ bool pyc_compiler_parse(PycCompiler *c) {
   return stage_end(c, c->ast != NULL, PR_PARSED);
 }
 
+// ---- drop_failed_functions -------------------------------------------------
+
+// The top-level def whose span (decorators included) holds loc, or NULL.
+static FuncDef *owner_of(const Module *m, SrcLoc loc) {
+  if (loc.file == SRC_NONE) return NULL;
+  for (uint32_t i = 0; i < m->funcs.len; i++) {
+    FuncDef *fn = m->funcs.data[i];
+    if (!fn || !fn->name) continue;
+    uint32_t start = fn->loc.start;
+    for (uint32_t k = 0; k < fn->ndecorators; k++)
+      if (fn->decorators[k] && fn->decorators[k]->loc.start < start)
+        start = fn->decorators[k]->loc.start;
+    if (loc.start >= start && loc.start < fn->loc.end) return fn;
+  }
+  return NULL;
+}
+
+// Records an error of fn: a new dropped entry, or more text for fn's entry.
+static void record_drop(PycCompiler *c, const FuncDef *fn, const Diag *d) {
+  Str s;
+  str_init(&s);
+  diag_render(&c->diags, d, &s);
+  for (uint32_t i = 0; i < c->dropped.len; i++) {
+    PycDropped *p = &c->dropped.data[i];
+    if (strcmp(p->name, fn->name) != 0) continue;
+    p->rendered = arena_printf(&c->arena, "%s%s", p->rendered, s.data ? s.data : "");
+    str_fini(&s);
+    return;
+  }
+  PycDropped p = {.name = fn->name, .message = d->msg};
+  p.rendered = arena_strdup(&c->arena, s.data ? s.data : "");
+  str_fini(&s);
+  SrcFile *f = srcmgr_file(&c->sm, d->loc.file);
+  srcmgr_linecol(&c->sm, d->loc, &p.line, &p.col);
+  p.file = f ? f->name : "";
+  p.text = "";
+  if (f && p.line >= 1 && p.line <= f->nlines) {
+    uint32_t a = f->line_starts[p.line - 1], b = a;
+    while (b < f->len && f->text[b] != '\n' && f->text[b] != '\r') b++;
+    char *t = arena_alloc(&c->arena, b - a + 1);
+    memcpy(t, f->text + a, b - a);
+    t[b - a] = 0;
+    p.text = t;
+  }
+  vec_push(&c->arena, &c->dropped, p);
+  vec_push(&c->arena, &c->exclude, fn->name);
+}
+
+// fe_check, dropping the compiled functions with errors: each round moves
+// the errors of the failing functions to c->dropped, re-parses and checks
+// again without them (their callers then fail and go in the next round).
+static bool check_dropping(PycCompiler *c) {
+  for (;;) {
+    Diag *mark = c->diags.last;
+    uint32_t nerr = c->diags.nerrors, nwarn = c->diags.nwarnings;
+    if (fe_check(&c->fe, c->ast)) return true;
+    uint32_t before = c->dropped.len;
+    for (Diag *d = mark ? mark->next : c->diags.first; d; d = d->next) {
+      if (d->level != DIAG_ERROR) continue;
+      FuncDef *fn = owner_of(c->ast, d->loc);
+      if (!fn || fn->fkind == FN_PLAIN) return false;  // not a compiled function's error
+      record_drop(c, fn, d);
+    }
+    if (c->dropped.len == before) return false;
+    // Forget this round's diagnostics and check a fresh AST.
+    if (mark)
+      mark->next = NULL;
+    else
+      c->diags.first = NULL;
+    c->diags.last = mark;
+    c->diags.nerrors = nerr;
+    c->diags.nwarnings = nwarn;
+    c->diags.truncated = false;
+    c->fe.opts.exclude = c->exclude.data;
+    c->fe.opts.nexclude = c->exclude.len;
+    c->ast = fe_parse(&c->fe, c->file);
+    if (!c->ast || diag_has_errors(&c->diags)) return false;
+  }
+}
+
+size_t pyc_compiler_dropped_count(const PycCompiler *c) { return c->dropped.len; }
+
+const PycDropped *pyc_compiler_dropped(const PycCompiler *c, size_t i) {
+  return i < c->dropped.len ? &c->dropped.data[i] : NULL;
+}
+
+char *pyc_compiler_signatures(PycCompiler *c) {
+  if (c->progress < PR_PASSED && !pyc_compiler_passes(c)) return NULL;
+  if (!c->ir) return NULL;
+  return drv_signatures(c->ir);
+}
+
 bool pyc_compiler_check(PycCompiler *c) {
   bool done;
   if (!stage_ready(c, PR_CHECKED, &done)) return false;
@@ -254,7 +349,7 @@ bool pyc_compiler_check(PycCompiler *c) {
   if (done) return true;
   if (!pyc_compiler_parse(c)) return false;
   double t0 = now_ms();
-  bool ok = fe_check(&c->fe, c->ast);
+  bool ok = c->opts.drop_failed_functions ? check_dropping(c) : fe_check(&c->fe, c->ast);
   phase_add(c, PYC_PHASE_CHECK, t0);
   return stage_end(c, ok, PR_CHECKED);
 }
@@ -325,7 +420,7 @@ bool pyc_compiler_optimize(PycCompiler *c) {
 
 // The progress a stage's dump is taken at (the compilation must be exactly there).
 static const Progress stage_progress[PYC_STAGE_COUNT] = {
-    PR_PARSED, PR_CHECKED, PR_LOWERED, PR_PASSED, PR_EMITTED, PR_OPTIMIZED, PR_OPTIMIZED,
+    PR_PARSED, PR_CHECKED, PR_LOWERED, PR_PASSED, PR_PASSED, PR_EMITTED, PR_OPTIMIZED, PR_OPTIMIZED,
 };
 
 char *pyc_compiler_dump(PycCompiler *c, PycStage stage) {
@@ -358,6 +453,10 @@ char *pyc_compiler_dump(PycCompiler *c, PycStage stage) {
   case PYC_STAGE_TIR_OPT:
     if (!(stage == PYC_STAGE_TIR ? pyc_compiler_lower(c) : pyc_compiler_passes(c))) break;
     ir_print_module(c->ir, &s);
+    return str_take(&s);
+  case PYC_STAGE_TASKGRAPH:
+    if (!pyc_compiler_passes(c)) break;
+    pass_taskgraph_dot(c->ir, &s);
     return str_take(&s);
   case PYC_STAGE_LLVM:
     if (!pyc_compiler_codegen(c)) break;
@@ -412,8 +511,22 @@ static const char *rt_lib_dir(const PycCompiler *c) {
 #endif
 }
 
+// Whether codegen gives the module a `pyc_user_main` entry (codegen/llvm/
+// emit.c: the top-level task, else a function named main; no parameters).
+static bool has_user_main(const PycCompiler *c) {
+  const IrFunc *m = NULL;
+  for (uint32_t i = 0; c->ir && i < c->ir->funcs.len; i++)
+    if (c->ir->funcs.data[i]->flags & IR_FN_TOP_LEVEL) m = c->ir->funcs.data[i];
+  for (uint32_t i = 0; c->ir && !m && i < c->ir->funcs.len; i++)
+    if (strcmp(c->ir->funcs.data[i]->name, "main") == 0) m = c->ir->funcs.data[i];
+  return m && m->nparams == 0;
+}
+
 bool pyc_compiler_build_executable(PycCompiler *c, const char *out_path) {
   if (!pyc_compiler_optimize(c)) return false;
+  // An executable needs main(): say so, rather than the linker's undefined symbol.
+  if (!has_user_main(c))
+    return fail(c, "the program has no main(): define `@task(top_level=True) def main():`");
   const char *libdir = rt_lib_dir(c);
   if (!libdir)
     return fail(c, "no runtime library directory: set PYC_TASK_RT_LIB_DIR to the directory "
@@ -483,6 +596,10 @@ void *pyc_compiler_lookup(PycCompiler *c, const char *symbol) {
 }
 
 int pyc_compiler_run_main(PycCompiler *c, int argc, char **argv) {
+  if (pyc_compiler_lower(c) && !has_user_main(c)) {
+    fail(c, "the program has no main(): define `@task(top_level=True) def main():`");
+    return -1;
+  }
   void *addr = pyc_compiler_lookup(c, "pyc_user_main");
   if (!addr) {
     if (!c->failed)
@@ -499,6 +616,62 @@ int pyc_compiler_run_main(PycCompiler *c, int argc, char **argv) {
   phase_add(c, PYC_PHASE_RUN, t0);
   return rc;
 }
+
+// ---- object code and the disk cache -----------------------------------------
+
+void *pyc_compiler_object_bytes(PycCompiler *c, size_t *size) {
+  *size = 0;
+  if (!pyc_compiler_optimize(c)) return NULL;
+  if (c->progress == PR_JITTED) {
+    fail(c, "the module was already handed to the JIT");
+    return NULL;
+  }
+  double t0 = now_ms();
+  char *err = NULL;
+  void *bytes = cg_llvm_object_bytes(c->cg, size, &err);
+  phase_add(c, PYC_PHASE_OBJECT, t0);
+  if (!bytes) {
+    fail_cg(c, "cannot emit the object file", err);
+    return NULL;
+  }
+  free(err);
+  return bytes;
+}
+
+bool pyc_compiler_jit_object(PycCompiler *c, const void *bytes, size_t size) {
+  if (c->failed) return false;
+  if (c->jit || c->progress == PR_JITTED) return fail(c, "the compilation already has JIT code");
+  double t0 = now_ms();
+  char *err = NULL;
+  c->jit = cg_jit_new(&err);
+  if (!c->jit) {
+    phase_add(c, PYC_PHASE_JIT, t0);
+    return fail_cg(c, "cannot create the JIT", err);
+  }
+  free(err);
+  err = NULL;
+  if (c->cg) {  // the LLVM module is not needed any more: the object is the code
+    cg_llvm_dispose(c->cg);
+    c->cg = NULL;
+  }
+  c->progress = PR_JITTED;
+  bool ok = cg_jit_add_object(c->jit, bytes, size, &err);
+  phase_add(c, PYC_PHASE_JIT, t0);
+  if (!ok) return fail_cg(c, "cannot load the object file", err);
+  free(err);
+  return true;
+}
+
+const char *pyc_compiler_source(const PycCompiler *c, size_t *len, const char **name) {
+  if (c->file == SRC_NONE) return NULL;
+  SrcFile *f = srcmgr_file((SrcManager *)&c->sm, c->file);
+  if (!f) return NULL;
+  if (len) *len = f->len;
+  if (name) *name = f->name;
+  return f->text;
+}
+
+const PycOptions *pyc_compiler_options(const PycCompiler *c) { return &c->opts; }
 
 // ---- diagnostics and statistics --------------------------------------------
 

@@ -35,6 +35,13 @@ typedef struct PycOptions {
   const char *passes;      // comma-separated pass list; NULL = the default pipeline ("" = none)
   const char *rt_lib_dir;  // runtime library dir for executables; NULL = $PYC_TASK_RT_LIB_DIR
                            // or the build tree's lib dir (not owned)
+  // Per-function fallback (the Python decorators): a compiled function whose
+  // check reports errors is dropped (treated as plain Python, not compiled)
+  // together with the compiled functions that call it, and the rest of the
+  // module compiles. The errors move from the DiagSink to the dropped list
+  // (pyc_compiler_dropped). Errors outside any compiled function (syntax,
+  // imports, module level) still fail the compilation. Default false.
+  bool drop_failed_functions;
 } PycOptions;
 
 void pyc_options_default(PycOptions *o);
@@ -45,6 +52,7 @@ typedef enum PycStage {
   PYC_STAGE_TYPED,     // the AST with the checker's types
   PYC_STAGE_TIR,       // TIR as lowered (or as parsed from a .tir file)
   PYC_STAGE_TIR_OPT,   // TIR after the passes
+  PYC_STAGE_TASKGRAPH, // the top-level task's launch graph, Graphviz DOT (passes/taskgraph.c)
   PYC_STAGE_LLVM,      // LLVM IR before LLVM's optimizer
   PYC_STAGE_LLVM_OPT,  // LLVM IR after default<ON>
   PYC_STAGE_ASM,       // host assembly
@@ -118,6 +126,47 @@ void *pyc_compiler_lookup(PycCompiler *c, const char *symbol);
 // program could not be compiled (diagnostics say why). argv[0] should be the
 // script's name.
 int pyc_compiler_run_main(PycCompiler *c, int argc, char **argv);
+
+// ---- the Python boundary (python/_core, docs/python.md) ----------------------
+// Functions left out by drop_failed_functions, in the order they were dropped.
+// Everything points into the compilation (valid until pyc_compiler_delete).
+typedef struct PycDropped {
+  const char *name;      // the Python function name
+  const char *message;   // the first error's message
+  const char *file;      // source name of that error
+  uint32_t line, col;    // 1-based; col counts code points (SyntaxError.offset)
+  const char *text;      // that source line, without its newline
+  const char *rendered;  // every error of the function, rendered as pyc-task prints them
+} PycDropped;
+size_t pyc_compiler_dropped_count(const PycCompiler *c);
+const PycDropped *pyc_compiler_dropped(const PycCompiler *c, size_t i);  // NULL past the end
+
+// The signature of every compiled function (@kernel/@task) of the module,
+// running the pipeline up to the TIR passes: malloc'd text (caller frees),
+// NULL on errors. One line per function, fields separated by TABs:
+//   name  param types  return type  param names  flags
+// Types in IR spelling (i64, f64, bool, array<f64,1>, array<f64,2,C>,
+// tuple<i64,f64>, struct@Cell, void), params separated by top-level commas
+// (a tuple's own commas are inside <>), names separated by commas; both
+// fields empty for no parameters. Flags: comma-separated tokens, any of
+// `kernel` `task` `top_level` `mayraise`, and `wN` when parameter N (0-based)
+// may be written through (a STORE into it or a view of it, here or in a
+// callee). The JIT symbol of `name` is `pyk_<name>`.
+char *pyc_compiler_signatures(PycCompiler *c);
+
+// ---- object code and the disk cache (tools/cache.h, tools/driver_cache.c) ----
+// The optimized module as an ELF object file in memory (malloc'd, *size
+// bytes; caller frees), running the whole pipeline; NULL on errors. Not
+// available once the module was handed to the JIT.
+void *pyc_compiler_object_bytes(PycCompiler *c, size_t *size);
+// JIT-link an object file (from pyc_compiler_object_bytes or the disk cache)
+// as this compilation's code, without the frontend or LLVM's optimizer: the
+// stages are skipped and pyc_compiler_lookup/run_main use the object. Only
+// before anything else was JIT-compiled; false with a diagnostic on errors.
+bool pyc_compiler_jit_object(PycCompiler *c, const void *bytes, size_t size);
+// The loaded source: its text (*len bytes) and name; NULL before a load.
+const char *pyc_compiler_source(const PycCompiler *c, size_t *len, const char **name);
+const PycOptions *pyc_compiler_options(const PycCompiler *c);
 
 // Diagnostics and statistics.
 DiagSink *pyc_compiler_diags(PycCompiler *c);

@@ -1,9 +1,11 @@
 // main.c - the `pyc-task` command: argument parsing and exit codes over the
 // driver (driver.h), which does all the work.
 //   pyc-task check FILE | ir FILE --stage=S | run FILE [ARGS] | build FILE -o PROG
+//   | compile FILE.py|PKG/ [-o DIR] (CPython extension modules: tools/aot.c)
 // Exit status: 0 success; 1 compile error, I/O error, or an uncaught exception
 // in the program (`run`); 2 usage error (unknown command or option, missing
 // argument), with a message and a short usage line on stderr.
+#include "aot.h"
 #include "driver.h"
 
 #include <stdio.h>
@@ -12,14 +14,15 @@
 
 #define EXIT_USAGE 2
 
-typedef enum Command { CMD_CHECK, CMD_IR, CMD_RUN, CMD_BUILD, CMD_COUNT } Command;
+typedef enum Command { CMD_CHECK, CMD_IR, CMD_RUN, CMD_BUILD, CMD_COMPILE, CMD_COUNT } Command;
 
-static const char *const cmd_names[CMD_COUNT] = {"check", "ir", "run", "build"};
+static const char *const cmd_names[CMD_COUNT] = {"check", "ir", "run", "build", "compile"};
 static const char *const cmd_synopsis[CMD_COUNT] = {
     "check FILE [options]",
     "ir FILE --stage=STAGE [options]",
     "run FILE [options] [-- ARGS...]",
     "build FILE -o PROG [options]",
+    "compile FILE.py|PACKAGE/ [-o DIR] [options]",
 };
 static const char *const cmd_help[CMD_COUNT] = {
     "Parse and type-check FILE and print its diagnostics (a .tir FILE is parsed\n"
@@ -28,13 +31,19 @@ static const char *const cmd_help[CMD_COUNT] = {
     "  ast       the AST                    typed     the AST with types\n"
     "  tir       TIR as lowered             tir-opt   TIR after the passes\n"
     "  llvm      LLVM IR before -O          llvm-opt  LLVM IR after -O\n"
-    "  asm       host assembly\n"
+    "  asm       host assembly              taskgraph the top-level task's launches (DOT)\n"
     "A FILE ending in .tir is read as TIR text and starts at stage tir.\n",
     "Compile FILE, JIT it and run its main() in this process. Arguments after\n"
     "FILE (or after --) are passed to the program. Exit status: the program's\n"
     "(1 after an uncaught exception, printed as `file:line: Kind: message`).\n",
     "Compile FILE into a standalone executable PROG (its main(), linked with\n"
     "the pyc-task runtime; no Python needed at run time).\n",
+    "Compile FILE.py into the CPython extension module DIR/FILE<ext-suffix>\n"
+    "(e.g. script.cpython-311-x86_64-linux-gnu.so; default DIR: next to FILE):\n"
+    "`import FILE` then runs the module's Python code with its compiled\n"
+    "functions already in place, and compiles nothing. A PACKAGE directory:\n"
+    "every module that imports pyc_task is compiled (in place, or into a copy\n"
+    "of the package in DIR/PACKAGE with the other files). Needs `cc`.\n",
 };
 
 static const char options_help[] =
@@ -61,6 +70,7 @@ static void print_cmd_help(Command cmd, FILE *f) {
   fprintf(f, "Usage: pyc-task %s\n\n%s\n%s", cmd_synopsis[cmd], cmd_help[cmd], options_help);
   if (cmd == CMD_IR) fputs("  --stage=STAGE       the stage to print (default tir)\n", f);
   if (cmd == CMD_BUILD) fputs("  -o PROG             the executable to write\n", f);
+  if (cmd == CMD_COMPILE) fputs("  -o DIR              the directory to write the modules to\n", f);
 }
 
 // A usage error: message, short usage, exit status 2.
@@ -72,7 +82,7 @@ static int usage_error(int cmd, const char *fmt, const char *arg) {
     fprintf(stderr, "usage: pyc-task %s\n(see `pyc-task %s --help`)\n", cmd_synopsis[cmd],
             cmd_names[cmd]);
   else
-    fputs("usage: pyc-task check|ir|run|build FILE [options]\n(see `pyc-task --help`)\n", stderr);
+    fputs("usage: pyc-task check|ir|run|build|compile FILE [options]\n(see `pyc-task --help`)\n", stderr);
   return EXIT_USAGE;
 }
 
@@ -125,10 +135,10 @@ static int parse_args(Command cmd, int argc, char **argv, Args *a) {
       if (!name) return usage_error(cmd, "%s", "--stage needs a value");
       if (!pyc_stage_lookup(name, &a->stage))
         return usage_error(
-            cmd, "unknown stage '%s' (stages: ast typed tir tir-opt llvm llvm-opt asm)", name);
-    } else if (cmd == CMD_BUILD && strncmp(s, "-o", 2) == 0) {
+            cmd, "unknown stage '%s' (stages: ast typed tir tir-opt taskgraph llvm llvm-opt asm)", name);
+    } else if ((cmd == CMD_BUILD || cmd == CMD_COMPILE) && strncmp(s, "-o", 2) == 0) {
       const char *out = s[2] ? s + 2 : (i + 1 < argc ? argv[++i] : NULL);
-      if (!out) return usage_error(cmd, "%s", "-o needs a file name");
+      if (!out) return usage_error(cmd, "%s", cmd == CMD_BUILD ? "-o needs a file name" : "-o needs a directory");
       a->out = out;
     } else {
       return usage_error(cmd, "unknown option '%s'", s);
@@ -145,6 +155,7 @@ static int finish(PycCompiler *c, const Args *a, int status) {
 }
 
 static int run_command(const Args *a) {
+  if (a->cmd == CMD_COMPILE) return pyc_aot_command(a->file, a->out, &a->opts);
   PycCompiler *c = pyc_compiler_new(&a->opts);
   if (!c) {
     fputs("pyc-task: error: out of memory\n", stderr);
@@ -185,6 +196,7 @@ static int run_command(const Args *a) {
     return finish(c, a, rc < 0 ? 1 : rc);
   }
   case CMD_BUILD: return finish(c, a, pyc_compiler_build_executable(c, a->out) ? 0 : 1);
+  case CMD_COMPILE: break;
   case CMD_COUNT: break;
   }
   return finish(c, a, 1);

@@ -56,7 +56,9 @@ typedef struct CgFn {
   LLVMBasicBlockRef err_exit;   // created on first use
   CgLoop *loop;                 // innermost loop
   bool fast_loops;              // mark FOR loops vectorize.enable
+  struct CgTaskCache *task;     // emit_task.c: entry-block loads of region parameters
   bool dead;                    // current block already terminated
+  bool outlined;                // an outlined prange body (emit_parfor.c): returns void
 } CgFn;
 
 // ---- emit.c ------------------------------------------------------------------
@@ -101,6 +103,20 @@ LLVMValueRef cg_elem_addr(CgFn *f, IrInst *in);   // LOAD/STORE: arg0 array, the
 LLVMValueRef cg_emit_array_new(CgFn *f, IrInst *in);
 void cg_emit_boundscheck(CgFn *f, IrInst *in);
 
+// ---- emit_task.c: regions, launches, futures (issue 4) -------------------------
+bool cg_emit_task_inst(CgFn *f, IrInst *in, LLVMValueRef *out);  // false: not a task op
+void cg_task_fence(CgFn *f);      // top-level task of a module with tasks: pyc_runtime_fence
+void cg_task_fn_end(CgFn *f);     // frees the per-function cache
+bool cg_module_uses_tasks(const IrModule *m);
+void cg_task_wrappers(CgModule *cm);  // `pyt_<task>` (PycTaskFn) for every launchable task
+// The blob and PycReq array of a launch whose parameters start at operand
+// `first`; returns the task's wrapper (NULL after cg_fail).
+LLVMValueRef cg_task_launch_args(CgFn *f, IrInst *in, uint32_t first, LLVMValueRef *blob,
+                                 LLVMValueRef *reqs, uint32_t *nreg, uint32_t *nscal);
+
+// ---- emit_partition.c: partitions and index launches (issue 5) -----------------
+bool cg_emit_partition_inst(CgFn *f, IrInst *in, LLVMValueRef *out);  // false: not one
+
 // ---- emit_builtin.c ----------------------------------------------------------
 LLVMValueRef cg_emit_builtin(CgFn *f, IrInst *in);
 
@@ -108,6 +124,12 @@ LLVMValueRef cg_emit_builtin(CgFn *f, IrInst *in);
 void cg_emit_block(CgFn *f, IrBlock *blk);
 bool cg_emit_ctrl(CgFn *f, IrInst *in);   // false if `in` is not a control op
 void cg_emit_ret(CgFn *f, LLVMValueRef v, const Type *t);
+// !llvm.loop vectorize.enable on a loop's back edge (fastmath loops).
+void cg_mark_vectorize(CgFn *f, LLVMValueRef br);
+
+// ---- emit_parfor.c -----------------------------------------------------------
+// A FOR with IR_FOR_OUTLINE: outline the body, call pyc_parallel_for.
+void cg_emit_parfor(CgFn *f, IrInst *in);
 
 // ---- emit_rt.c ---------------------------------------------------------------
 // Declares (once) and returns the runtime function `name` (a pyc_* name from

@@ -53,6 +53,9 @@ LLVMTypeRef cg_type(CgModule *cm, const Type *t) {
   case TY_ARRAY:
   case TY_TUPLE:
   case TY_STRUCT: return agg_type(cm, t);
+  case TY_REGION:  // PycRegion* (emit_task.c)
+  case TY_PARTITION:  // PycPartition* (emit_partition.c)
+  case TY_FUTURE: return LLVMPointerTypeInContext(c, 0);  // PycFuture*
   default:
     cg_fail(cm, "codegen: type kind %d is reserved for the task layer", (int)t->kind);
     return LLVMInt64TypeInContext(c);
@@ -65,7 +68,8 @@ LLVMTypeRef cg_mem_type(CgModule *cm, const Type *t) {
 }
 
 bool cg_type_has_array(const Type *t) {
-  if (t->kind == TY_ARRAY) return true;
+  if (t->kind == TY_ARRAY || t->kind == TY_REGION || t->kind == TY_PARTITION || t->kind == TY_FUTURE)
+    return true;  // retain/release
   if (t->kind == TY_TUPLE || t->kind == TY_STRUCT)
     for (uint32_t i = 0; i < t->nelems; i++)
       if (cg_type_has_array(t->elems[i])) return true;
@@ -127,6 +131,12 @@ void cg_refcount(CgFn *f, const Type *t, LLVMValueRef v, bool inc) {
   if (t->kind == TY_ARRAY) {
     LLVMValueRef mi = LLVMBuildExtractValue(f->b, v, 0, "meminfo");
     cg_rt_call(f, inc ? "pyc_array_incref" : "pyc_array_decref", &mi, 1);
+  } else if (t->kind == TY_REGION) {
+    cg_rt_call(f, inc ? "pyc_region_retain" : "pyc_region_release", &v, 1);
+  } else if (t->kind == TY_FUTURE) {
+    cg_rt_call(f, inc ? "pyc_future_retain" : "pyc_future_release", &v, 1);
+  } else if (t->kind == TY_PARTITION) {
+    cg_rt_call(f, inc ? "pyc_partition_retain" : "pyc_partition_release", &v, 1);
   } else if (t->kind == TY_TUPLE || t->kind == TY_STRUCT) {
     for (uint32_t i = 0; i < t->nelems; i++)
       if (cg_type_has_array(t->elems[i]))
@@ -145,7 +155,7 @@ void cg_decref_slots(CgFn *f) {
 
 static LLVMValueRef zero_return(CgFn *f) {
   const Type *t = f->fn->ret_type;
-  if (t->kind == TY_VOID || f->sret) return NULL;
+  if (t->kind == TY_VOID || f->sret || f->outlined) return NULL;
   return LLVMConstNull(cg_type(f->cm, t));
 }
 
@@ -278,9 +288,11 @@ static void emit_func(CgModule *cm, uint32_t index) {
   cg_emit_block(&f, fn->body);
   if (!f.dead) {  // falling off the end: return None / zero
     const Type *rt = fn->ret_type;
+    cg_task_fence(&f);
     cg_emit_ret(&f, rt->kind == TY_VOID ? NULL : LLVMConstNull(cg_type(cm, rt)), rt);
   }
   LLVMDisposeBuilder(f.b);
+  cg_task_fn_end(&f);
   free(f.vals);
   free(f.slots);
 }
@@ -352,6 +364,9 @@ static void emit_user_main(CgModule *cm) {
   } else {
     LLVMBuildCall2(f.b, fty, callee, NULL, 0, "");
   }
+  // Tasks: drain the launches and take over a task's error (in sequential
+  // order it came first), so it is reported once (emit_task.c).
+  if (cg_module_uses_tasks(cm->ir)) cg_rt_call(&f, "pyc_runtime_fence", NULL, 0);
   LLVMBuildRetVoid(f.b);
   LLVMDisposeBuilder(f.b);
 }
@@ -388,6 +403,7 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   for (uint32_t i = 0; i < n; i++) cm->fn_values[i] = declare_func(cm, m->funcs.data[i]);
   for (uint32_t i = 0; i < n && !cm->err; i++) emit_func(cm, i);
   if (!cm->err) emit_user_main(cm);
+  if (!cm->err) cg_task_wrappers(cm);
   if (!cm->err) {
     char *msg = NULL;
     if (LLVMVerifyModule(cm->mod, LLVMReturnStatusAction, &msg)) {

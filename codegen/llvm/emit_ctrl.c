@@ -66,7 +66,7 @@ static void emit_loop(CgFn *f, IrInst *in) {
 
 // !llvm.loop !{self, !{"llvm.loop.vectorize.enable", i1 true}}: lets the loop
 // vectorizer reorder FP reductions (the LLVM 16 C API has no fast-math flags).
-static void mark_vectorize(CgFn *f, LLVMValueRef br) {
+void cg_mark_vectorize(CgFn *f, LLVMValueRef br) {
   LLVMContextRef c = f->cm->ctx;
   LLVMMetadataRef tmp = LLVMTemporaryMDNode(c, NULL, 0);
   const char *key = "llvm.loop.vectorize.enable";
@@ -114,7 +114,7 @@ static void emit_for(CgFn *f, IrInst *in) {
   LLVMValueRef next = (cstep == 1 || cstep == -1) ? LLVMBuildNSWAdd(f->b, iv, step, "i.next")
                                                   : LLVMBuildAdd(f->b, iv, step, "i.next");
   LLVMValueRef br = LLVMBuildBr(f->b, head);
-  if (f->fast_loops) mark_vectorize(f, br);
+  if (f->fast_loops) cg_mark_vectorize(f, br);
   LLVMValueRef inc_v[2] = {lo, next};
   LLVMBasicBlockRef inc_b[2] = {pre, latch};
   LLVMAddIncoming(iv, inc_v, inc_b, 2);
@@ -147,7 +147,10 @@ bool cg_emit_ctrl(CgFn *f, IrInst *in) {
   switch (in->op) {
   case IR_OP_IF: emit_if(f, in); return true;
   case IR_OP_LOOP: emit_loop(f, in); return true;
-  case IR_OP_FOR: emit_for(f, in); return true;
+  case IR_OP_FOR:
+    if (in->ival & IR_FOR_OUTLINE) cg_emit_parfor(f, in);  // prange: emit_parfor.c
+    else emit_for(f, in);
+    return true;
   case IR_OP_BREAK:
   case IR_OP_CONTINUE:
     if (!f->loop) {
@@ -158,6 +161,7 @@ bool cg_emit_ctrl(CgFn *f, IrInst *in) {
     f->dead = true;
     return true;
   case IR_OP_RET:
+    cg_task_fence(f);  // a top-level task waits for its launches
     cg_emit_ret(f, in->nargs ? f->vals[in->args[0]] : NULL,
                 in->nargs ? ir_value_type(f->fn, in->args[0]) : f->fn->ret_type);
     return true;

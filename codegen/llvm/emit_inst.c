@@ -503,6 +503,7 @@ void cg_emit_inst(CgFn *f, IrInst *in) {
   case IR_OP_FMT_VAL: case IR_OP_FMT_SPEC: emit_fmt(f, in); return;
   case IR_OP_PRINT: cg_rt_call(f, "pyc_buf_print", NULL, 0); return;
   default:
+    if (cg_emit_task_inst(f, in, &r)) break;  // region ops, launches, futures
     cg_fail(cm, "codegen: op '%s' is not supported by the LLVM backend yet (@%s)",
             ir_op_info[in->op].text, f->fn->name);
     return;

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "pyc/runtime.h"
+#include "pyc/tasks.h"
+#include "pyc/tasks.h"
 
 #include "cg.h"
 
@@ -34,6 +36,18 @@ static const RtEntry rt_table[] = {
     RT(pyc_truediv_i64, "dll") RT(pyc_div_f64, "ddd") RT(pyc_floordiv_f64, "ddd")
     RT(pyc_mod_f64, "ddd")
     RT(pyc_array_new, "plp") RT(pyc_array_incref, "vp") RT(pyc_array_decref, "vp")
+    // task layer (issue 4, emit_task.c; pyc/tasks.h)
+    RT(pyc_region_new, "pipip") RT(pyc_region_retain, "vp") RT(pyc_region_release, "vp")
+    RT(pyc_region_lo, "lpi") RT(pyc_region_hi, "lpi") RT(pyc_region_volume, "lp")
+    RT(pyc_region_field_data, "ppi") RT(pyc_region_stride, "lpi")
+    RT(pyc_region_fill, "vpip") RT(pyc_region_copy, "vpipi")
+    RT(pyc_launch, "pppplipl") RT(pyc_future_get, "ipp") RT(pyc_future_release, "vp") RT(pyc_future_retain, "vp")
+    RT(pyc_runtime_fence, "i")
+    // partitions and index launches (issue 5, emit_partition.c)
+    RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl")
+    RT(pyc_partition_get, "ppp") RT(pyc_partition_piece, "ppl") RT(pyc_partition_volume, "lp")
+    RT(pyc_partition_retain, "vp") RT(pyc_partition_release, "vp") RT(pyc_index_launch, "ppppliplipili")
+    RT(pyc_parallel_for, "ipllppippp")  // pyc/tasks.h (prange: emit_parfor.c)
 };
 #undef RT
 #undef RT_M1
@@ -61,9 +75,9 @@ static LLVMTypeRef sig_type(LLVMContextRef c, char k) {
 }
 
 static LLVMTypeRef rt_fn_type(LLVMContextRef c, const char *sig) {
-  LLVMTypeRef params[8];
+  LLVMTypeRef params[12];
   unsigned n = 0;
-  for (const char *p = sig + 1; *p && n < 8; p++) params[n++] = sig_type(c, *p);
+  for (const char *p = sig + 1; *p && n < 12; p++) params[n++] = sig_type(c, *p);
   return LLVMFunctionType(sig_type(c, sig[0]), params, n, 0);
 }
 

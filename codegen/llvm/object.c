@@ -1,13 +1,15 @@
 // object.c - machine code out of a CgModule: assembly text (`--stage=asm`),
 // object files, and executables linked with the system `cc` against the
 // runtime archives (posix_spawnp, no shell; the linker's stderr is captured
-// into the error message).
+// into the error message). Object bytes in memory for the disk cache, and the
+// host description (triple, CPU, features) that is part of its key.
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,6 +57,34 @@ bool cg_llvm_write_object(CgModule *cm, const char *path, char **err) {
     snprintf(*err, n, "cannot write object file '%s'", path);
   }
   return ok;
+}
+
+void *cg_llvm_object_bytes(CgModule *cm, size_t *size, char **err) {
+  LLVMMemoryBufferRef buf;
+  *size = 0;
+  if (!emit_to_memory(cm, LLVMObjectFile, &buf, err)) return NULL;
+  size_t n = LLVMGetBufferSize(buf);
+  void *p = malloc(n ? n : 1);
+  if (p) {
+    memcpy(p, LLVMGetBufferStart(buf), n);
+    *size = n;
+  } else if (err) {
+    *err = strdup("codegen: out of memory for the object file");
+  }
+  LLVMDisposeMemoryBuffer(buf);
+  return p;
+}
+
+char *cg_host_description(void) {
+  char *triple = LLVMGetDefaultTargetTriple();
+  char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
+  size_t n = strlen(triple) + strlen(cpu) + strlen(features) + 4;
+  char *s = malloc(n);
+  if (s) snprintf(s, n, "%s\n%s\n%s", triple, cpu, features);
+  LLVMDisposeMessage(triple);
+  LLVMDisposeMessage(cpu);
+  LLVMDisposeMessage(features);
+  return s;
 }
 
 static char *errf(const char *a, const char *b) {

@@ -4,6 +4,10 @@ This package gives the decorators (``kernel``, ``task``, ``fieldspace``),
 the types (``int64``, ``float64[:]``, ``Array[float64, 2]``, ...) and the
 task layer (``Region``, ``Partition``, ``index_launch``, ...).
 
+Compiled mode (the default when the extension ``pyc_task._core`` imports):
+the first call of a decorated function compiles its module's source and
+every decorated function of the module then runs native code.
+
 Pure-Python mode: with ``PYC_TASK_DISABLE=1``, or while the compiled
 extension ``pyc_task._core`` is not there, everything runs as plain Python:
 kernels are the functions themselves, tasks run at once, regions are numpy
@@ -20,6 +24,7 @@ from .types import (ScalarType, ArrayType, Array, bool_,
                     float32, float64, complex128,
                     i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, c128,
                     type_from_name)
+from .errors import CompileError, CompileWarning
 from .decorators import kernel, task, fieldspace, is_kernel, is_task, fields_of
 from .regions import (Future, FutureMap, Region, Partition, IndexSpace,
                       IndexLaunch, index_launch, ID, Privilege,
@@ -39,8 +44,11 @@ def wtime():
 def _pick_mode():
     if _os.environ.get('PYC_TASK_DISABLE', '') not in ('', '0'):
         return 'pure'
-    # The compiled path (pyc_task._core) is not wired in yet: always pure.
-    return 'pure'
+    try:
+        from . import _core  # noqa: F401  (the compiled extension)
+    except ImportError:
+        return 'pure'
+    return 'compiled'
 
 
 mode = _pick_mode()
@@ -60,4 +68,5 @@ __all__ = [
     'Future', 'FutureMap', 'Region', 'Partition', 'IndexSpace',
     'IndexLaunch', 'index_launch', 'ID', 'Privilege',
     'R', 'RW', 'WD', 'N', 'Reduce', 'fill', 'copy', 'mode', 'install_hook',
+    'CompileError', 'CompileWarning',
 ]

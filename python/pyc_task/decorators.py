@@ -1,6 +1,10 @@
-"""``@kernel``, ``@task`` and ``@fieldspace`` in pure-Python mode.
+"""``@kernel``, ``@task`` and ``@fieldspace``.
 
-In this mode nothing is compiled: ``@kernel`` returns the function itself
+Compiled mode (``pyc_task.mode == 'compiled'``): ``@kernel`` and ``@task``
+return a ``pyc_task._core.Dispatcher`` that compiles the module on its
+first call and then runs native code (pyc_task/_jit.py, docs/python.md).
+
+Pure-Python mode: nothing is compiled: ``@kernel`` returns the function itself
 (with its options recorded in ``fn.__pyc_task__``), so kernels run, recurse
 and call each other as plain Python. ``@task`` does the same for top-level
 tasks; a task that is not top-level returns a ``Future`` that is already
@@ -54,6 +58,20 @@ def _check_options(options, allowed, what):
                             % (what, key, ', '.join(allowed)))
 
 
+def _compiled_mode():
+    from . import mode
+    return mode == 'compiled'
+
+
+def _native(f, info):
+    """Compiled mode: a Dispatcher that compiles the module on first call."""
+    from . import _jit
+    f.__pyc_task__ = info
+    disp = _jit.make_dispatcher(f, info.options)
+    disp.__pyc_task__ = info
+    return disp
+
+
 def kernel(fn=None, **options):
     """Mark a function for compilation; ``@kernel`` or ``@kernel(boundscheck=True)``."""
     _check_options(options, _KERNEL_OPTIONS, 'kernel')
@@ -61,7 +79,10 @@ def kernel(fn=None, **options):
     def wrap(f):
         if not callable(f):
             raise TypeError('@kernel decorates a function')
-        f.__pyc_task__ = KernelInfo(f, options)
+        info = KernelInfo(f, options)
+        if _compiled_mode() and hasattr(f, '__code__'):
+            return _native(f, info)
+        f.__pyc_task__ = info
         return f
 
     if fn is None:
@@ -77,9 +98,14 @@ def task(fn=None, **options):
         if not callable(f):
             raise TypeError('@task decorates a function')
         info = TaskInfo(f, options)
+        compiled = _compiled_mode() and hasattr(f, '__code__')
         if options.get('top_level'):
+            if compiled:
+                return _native(f, info)
             f.__pyc_task__ = info
             return f
+        if compiled:
+            f = _native(f, info)
 
         @functools.wraps(f)
         def launch(*args, **kwargs):

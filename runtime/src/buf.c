@@ -7,6 +7,7 @@
 #include "pyc/runtime.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,9 +102,23 @@ PYC_API void pyc_buf_u64(uint64_t v) {
 
 PYC_API void pyc_buf_bool(int32_t v) { pyc_buf_str(v ? "True" : "False", v ? 4 : 5); }
 
+// The output hook (pyc_set_write_hook): process-wide, set by an embedder
+// (the Python extension points it at sys.stdout) before compiled code runs.
+static _Atomic(PycWriteHook) write_hook;
+static void *_Atomic write_hook_ctx;
+
+PYC_API void pyc_set_write_hook(PycWriteHook hook, void *ctx) {
+  atomic_store(&write_hook_ctx, ctx);
+  atomic_store(&write_hook, hook);
+}
+
 PYC_API void pyc_buf_print(void) {
   TextBuf *b = &text_buf;
-  if (b->len) fwrite(b->data, 1, b->len, stdout);
+  PycWriteHook hook = atomic_load(&write_hook);
+  if (b->len && hook)
+    hook(b->data, b->len, atomic_load(&write_hook_ctx));
+  else if (b->len)
+    fwrite(b->data, 1, b->len, stdout);
   pyc_buf_reset();
 }
 

@@ -550,17 +550,27 @@ static void test_fastmath_reduction(void) {
   free(fast_opt);
 }
 
-// Reserved task-layer ops are an internal error (a message, no crash).
+// Reserved task-layer ops are an internal error (a message, no crash); so
+// is a launch of no task (unverified TIR).
 static void test_reserved_op(void) {
   Ctx c;
   ctx_init(&c, "r.py");
   IrFunc *fn = func(&c, "k", NULL, 0, c.tt.t_void);
   emit(&c, fn, fn->body, IR_OP_LAUNCH, NULL, NULL, 0);
   ret(&c, fn, fn->body, IR_NOVALUE);
+  char *err0 = NULL;
+  CgOptions o0 = {3, false};
+  CHECK(cg_llvm_emit(c.m, &o0, &err0) == NULL && err0 && strstr(err0, "launch of unknown task"));
+  free(err0);
+  ctx_fini(&c);
+  ctx_init(&c, "r.py");
+  fn = func(&c, "k", NULL, 0, c.tt.t_void);
+  emit(&c, fn, fn->body, IR_OP_PARTITION_NEW, NULL, NULL, 0);
+  ret(&c, fn, fn->body, IR_NOVALUE);
   char *err = NULL;
   CgOptions o = {3, false};
   CgModule *cm = cg_llvm_emit(c.m, &o, &err);
-  CHECK(cm == NULL && err && strstr(err, "'launch' is not supported"));
+  CHECK(cm == NULL && err && strstr(err, "'partition.new' is not supported"));
   free(err);
   ctx_fini(&c);
 }

@@ -205,8 +205,18 @@ PYC_API int32_t pyc_buf_spec_ok(const char *spec, int32_t kind);
 /// into out[0..cap) (NUL-terminated, truncated). Returns 1 if valid.
 PYC_API int32_t pyc_buf_spec_error(const char *spec, int32_t kind, char *out, size_t cap);
 
-/// Writes the buffer to stdout (no newline added) and resets it.
+/// Writes the buffer to stdout (no newline added) and resets it; through the
+/// write hook instead when one is set.
 PYC_API void pyc_buf_print(void);
+
+/// Output hook: receives the bytes pyc_buf_print would write to stdout
+/// (`data` is not NUL-terminated, `len` > 0), on the printing thread. One
+/// process-wide hook; NULL restores stdout. The Python extension
+/// (python/_core) sets it so that compiled print() goes through sys.stdout
+/// and interleaves with Python's print in program order. Not in the ABI of
+/// compiled code (codegen never calls it).
+typedef void (*PycWriteHook)(const char *data, size_t len, void *ctx);
+PYC_API void pyc_set_write_hook(PycWriteHook hook, void *ctx);
 
 /// Raises `kind` with the buffer's text as message (pyc_raise), then resets.
 PYC_API void pyc_buf_raise(int32_t kind, const char *file, int32_t line);

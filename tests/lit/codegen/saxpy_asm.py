@@ -1,7 +1,8 @@
 # saxpy from Python source down to machine code: the loop over C-contiguous
 # arrays vectorizes (packed vmulpd + vaddpd on ymm/zmm registers) and keeps
 # separate multiply and add (no FMA contraction: bit-identical to CPython).
-# The strided (array<f64,1>) version vectorizes too, behind a runtime check.
+# The strided (array<f64,1>) prange version vectorizes too, behind a runtime
+# check, in its outlined body.
 # A dot product stays scalar and in order unless fastmath=True.
 # RUN: %pyc-task ir %s --stage=llvm | FileCheck %s --check-prefix=LL
 # RUN: %pyc-task ir %s --stage=llvm-opt | FileCheck %s --check-prefix=OPT
@@ -15,12 +16,15 @@
 # OPT: fmul <{{[0-9]+}} x double>
 # OPT: fadd <{{[0-9]+}} x double>
 # OPT-LABEL: define void @pyk_saxpy(
-# OPT: fmul <{{[0-9]+}} x double>
+# OPT: call i32 @pyc_parallel_for(
 # OPT-LABEL: define double @pyk_dot(
 # OPT-NOT: fadd <
 # OPT: fadd double
 # OPT-LABEL: define double @pyk_dot_fast(
 # OPT: fadd <{{[0-9]+}} x double>
+# The prange body, outlined (docs/ir.md 7.4), vectorizes like the range loop.
+# OPT-LABEL: define internal void @pyk_saxpy.prange(
+# OPT: fmul <{{[0-9]+}} x double>
 # ASM-LABEL: pyk_saxpy_c:
 # ASM-NOT: vfmadd
 # ASM: vmulpd {{.*}}{{[yz]}}mm

@@ -13,7 +13,7 @@
 # RUN: %python %S/Inputs/expect_rc.py 2 %pyc-task check %s %s 2>&1 | FileCheck %s --check-prefix=TWO
 # TWO: pyc-task: error: unexpected argument
 # RUN: %python %S/Inputs/expect_rc.py 2 %pyc-task ir %s --stage=bogus 2>&1 | FileCheck %s --check-prefix=STAGE
-# STAGE: pyc-task: error: unknown stage 'bogus' (stages: ast typed tir tir-opt llvm llvm-opt asm)
+# STAGE: pyc-task: error: unknown stage 'bogus' (stages: ast typed tir tir-opt taskgraph llvm llvm-opt asm)
 # RUN: %python %S/Inputs/expect_rc.py 2 %pyc-task build %s 2>&1 | FileCheck %s --check-prefix=NOOUT
 # NOOUT: pyc-task: error: missing -o PROG
 # RUN: %python %S/Inputs/expect_rc.py 2 %pyc-task run -O7 %s 2>&1 | FileCheck %s --check-prefix=OPT

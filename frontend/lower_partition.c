@@ -1,0 +1,138 @@
+// lower_partition.c - partitions and index launches in lowering (issue 5):
+// - Partition.equal(R, [n..]) -> PARTITION_EQUAL, restrict -> PARTITION_RESTRICT
+//   (colors, the transform flattened row-major, the extent), halo ->
+//   PARTITION_HALO; each result is owned (a hidden slot, released at exit).
+// - P[i] / P[i, j] / P[c] -> PARTITION_GET (the piece, borrowed).
+// - for q in P -> FOR k in 0..PARTITION_VOLUME, q = PARTITION_GET P, k (ival 1).
+// - for i in IndexLaunch([n]): t(P[i], x, i) and index_launch([n], t, P[ID],
+//   x, ID, reduce=op) -> one INDEX_LAUNCH @t: the color counts, then per
+//   parameter the partition (P[i] / P[ID], the identity projection), the
+//   value, or 0 for the point (its parameter in ival); the checker verified
+//   them (check_partition.c).
+#include "lower.h"
+
+// The elements of a list/tuple (nested one level when flat2) or one value.
+static uint32_t flat_exprs(Expr *x, Expr **out, uint32_t max, bool flat2) {
+  if (x->kind != EX_LIST && x->kind != EX_TUPLE) {
+    out[0] = x;
+    return 1;
+  }
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < x->seq.n && n < max; i++) {
+    Expr *y = x->seq.xs[i];
+    if (flat2 && (y->kind == EX_LIST || y->kind == EX_TUPLE)) n += flat_exprs(y, out + n, max - n, false);
+    else out[n++] = y;
+  }
+  return n;
+}
+
+static uint32_t lower_ints(Lower *l, Expr *x, IrValue *out, uint32_t max, bool flat2) {
+  Expr *xs[9];
+  uint32_t n = flat_exprs(x, xs, max < 9 ? max : 9, flat2);
+  for (uint32_t i = 0; i < n; i++) out[i] = lw_expr_to(l, xs[i], l->tt->t_i64);
+  return n;
+}
+
+static bool names_id(const Expr *x) {
+  const Symbol *s = x->kind == EX_NAME ? x->name.sym : x->kind == EX_ATTR ? x->attr.sym : NULL;
+  if (x->kind == EX_ATTR && x->attr.akind != ATTR_MODULE) s = NULL;
+  return s && s->kind == SYM_BUILTIN && strcmp(s->name, "pyc_task.ID") == 0;
+}
+
+static IrValue index_launch(Lower *l, FuncDef *g, Expr *colors, Expr **args, const char *point,
+                            int redop, const Type *rty, SrcLoc loc) {
+  IrValue ops[3 + 64];
+  uint32_t cd = lower_ints(l, colors, ops, 3, false);
+  int idp = -1;
+  for (uint32_t k = 0; k < g->nparams; k++) {
+    Expr *a = args[k];
+    bool projected = a->kind == EX_SUBSCRIPT && a->sub.skind == SUB_PIECE && a->sub.n == 1 &&
+                     (point ? a->sub.index[0]->kind == EX_NAME && a->sub.index[0]->name.id == point
+                            : names_id(a->sub.index[0]));
+    bool id = point ? a->kind == EX_NAME && a->name.id == point : names_id(a);
+    if (projected) {
+      ops[cd + k] = lw_expr(l, a->sub.value);
+    } else if (id) {
+      ops[cd + k] = lw_const_int(l, g->params[k].ty, 0, a->loc);
+      idp = (int)k;
+    } else {
+      ops[cd + k] = lw_expr_to(l, a, g->params[k].ty);
+    }
+  }
+  IrInst *in = lw_emit(l, IR_OP_INDEX_LAUNCH, rty, ops, cd + g->nparams, loc);
+  in->sym = g->name;
+  in->symlen = (uint32_t)strlen(g->name);
+  in->ival = IR_INDEX_IVAL(cd, redop, idp);
+  return rty ? in->result : IR_NOVALUE;
+}
+
+IrValue lw_part_call(Lower *l, Expr *e) {
+  Expr **a = e->call.args;
+  if (e->call.ckind == CALL_INDEX_LAUNCH) {
+    const Type *rt = e->ty && e->ty->kind == TY_FUTURE ? e->ty : NULL;
+    return index_launch(l, e->call.callee, a[0], a + 2, NULL, e->call.field_a, rt, e->loc);
+  }
+  if (e->call.ckind != CALL_PARTITION) return lw_fail(l, e->loc, "a call");
+  IrValue ops[1 + 3 + 9 + 3];
+  IrInst *in;
+  if (e->call.field_a == 2) {  // halo
+    ops[0] = lw_expr(l, a[0]);
+    ops[1] = lw_expr_to(l, a[1], l->tt->t_i64);
+    in = lw_emit(l, IR_OP_PARTITION_HALO, e->ty, ops, 2, e->loc);
+  } else {
+    ops[0] = lw_expr(l, a[0]);
+    uint32_t n = 1 + lower_ints(l, a[1], ops + 1, 3, false);
+    if (e->call.field_a == 1) {
+      n += lower_ints(l, a[2], ops + n, 9, true);
+      n += lower_ints(l, a[3], ops + n, 3, false);
+    }
+    in = lw_emit(l, e->call.field_a ? IR_OP_PARTITION_RESTRICT : IR_OP_PARTITION_EQUAL, e->ty, ops,
+                 n, e->loc);
+  }
+  return lw_own(l, in->result, e->loc);
+}
+
+IrValue lw_part_piece(Lower *l, Expr *e) {
+  IrValue ops[4];
+  ops[0] = lw_expr(l, e->sub.value);
+  const Type *pt = ir_value_type(l->fn, ops[0]);
+  uint32_t n = 1;
+  if (e->sub.n == 1 && pt->ndim > 1) {  // P[c], c a tuple point
+    IrValue c = lw_expr(l, e->sub.index[0]);
+    for (unsigned d = 0; d < pt->ndim; d++) {
+      IrInst *g = lw_emit(l, IR_OP_TUPLE_GET, l->tt->t_i64, &c, 1, e->loc);
+      g->ival = d;
+      ops[n++] = g->result;
+    }
+  } else {
+    for (uint32_t i = 0; i < e->sub.n && i < 3; i++)
+      ops[n++] = lw_expr_to(l, e->sub.index[i], l->tt->t_i64);
+  }
+  return lw_emit(l, IR_OP_PARTITION_GET, pt->elem, ops, n, e->loc)->result;
+}
+
+bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
+  Expr *it = s->for_.iter;
+  if (it->kind == EX_CALL && it->call.ckind == CALL_INDEX_SPACE) {
+    Expr *c = s->for_.body.stmts[0]->expr;
+    Expr *colors = it->call.args[0];
+    index_launch(l, c->call.callee, colors, c->call.args, s->for_.target->name.id, -1, NULL, s->loc);
+    return true;
+  }
+  if (!(it->kind == EX_NAME && it->ty && it->ty->kind == TY_PARTITION)) return false;
+  const Type *i64 = l->tt->t_i64;
+  IrValue p = lw_expr(l, it);
+  IrValue args[3] = {lw_const_int(l, i64, 0, it->loc),
+                     lw_emit(l, IR_OP_PARTITION_VOLUME, i64, &p, 1, it->loc)->result,
+                     lw_const_int(l, i64, 1, it->loc)};
+  IrInst *f = lw_emit(l, IR_OP_FOR, NULL, args, 3, s->loc);
+  IrBlock *outer = l->blk;
+  l->blk = f->body[0];
+  IrValue ops[2] = {p, f->result};
+  IrInst *g = lw_emit(l, IR_OP_PARTITION_GET, it->ty->elem, ops, 2, it->loc);
+  g->ival = 1;
+  lw_assign_to(l, s->for_.target, g->result, s->for_.target->loc);
+  body(l, &s->for_.body);
+  l->blk = outer;
+  return true;
+}

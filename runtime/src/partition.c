@@ -1,0 +1,322 @@
+// Partitions and index launches (issue 5): a PycPartition is its parent
+// region plus one subregion ("piece") per color, row-major, and what is known
+// about it (disjoint, complete). Partition.equal, .restrict and .halo build
+// the pieces with pyc_region_subregion (pieces keep the parent's
+// coordinates). pyc_index_launch runs one ordinary launch per point, with the
+// partitioned requirements replaced by the point's piece: dependences are
+// therefore tracked at piece granularity by the rectangle-overlap rules of
+// deps.c (a stencil block waits only for the blocks it overlaps). A reduction
+// over the point results is one more task, with no requirements, that waits
+// for the point futures in point order and folds them (v0 op v1 op ...).
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "task_internal.h"
+
+struct PycPartition {
+  atomic_llong refs;
+  PycRegion *parent;  // retained
+  int32_t cdim;
+  int32_t kind;  // PYC_PART_* bits
+  int64_t colors[PYC_MAX_DIM];
+  int64_t npieces;
+  PycRegion **pieces;  // retained, row-major colors
+};
+
+static PycPartition *part_alloc(PycRegion *parent, int32_t cdim, const int64_t *colors) {
+  if (!parent || cdim < 1 || cdim > PYC_MAX_DIM || !colors) {
+    pyc_raise(PYC_EXC_VALUE, "partition: a region and 1 to 3 color extents are needed", NULL, 0);
+    return NULL;
+  }
+  int64_t n = 1;
+  for (int32_t d = 0; d < cdim; d++) {
+    if (colors[d] < 1 || colors[d] > (1 << 24) || n > (1 << 24) / colors[d]) {
+      pyc_raise(PYC_EXC_VALUE, "partition: color counts must be positive (and the color space at most 2**24)", NULL, 0);
+      return NULL;
+    }
+    n *= colors[d];
+  }
+  PycPartition *p = calloc(1, sizeof *p);
+  PycRegion **pieces = calloc((size_t)n, sizeof *pieces);
+  if (!p || !pieces) {
+    free(p);
+    free(pieces);
+    pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+    return NULL;
+  }
+  atomic_init(&p->refs, 1);
+  pyc_region_retain(parent);
+  p->parent = parent;
+  p->cdim = cdim;
+  memcpy(p->colors, colors, sizeof(int64_t) * (size_t)cdim);
+  p->npieces = n;
+  p->pieces = pieces;
+  return p;
+}
+
+// Color point of linear index k (row-major).
+static void color_of(const PycPartition *p, int64_t k, int64_t *c) {
+  for (int32_t d = p->cdim - 1; d >= 0; d--) {
+    c[d] = k % p->colors[d];
+    k /= p->colors[d];
+  }
+}
+
+// Piece k = the rectangle [lo, hi] clipped to the parent (may be empty).
+static bool set_piece(PycPartition *p, int64_t k, int64_t *lo, int64_t *hi) {
+  int32_t nd = pyc_region_ndim(p->parent);
+  for (int32_t d = 0; d < nd; d++) {
+    int64_t plo = pyc_region_lo(p->parent, d), phi = pyc_region_hi(p->parent, d);
+    if (lo[d] < plo) lo[d] = plo;
+    if (hi[d] > phi) hi[d] = phi;
+    if (hi[d] < lo[d]) {  // empty: an empty rectangle inside the parent
+      lo[d] = plo;
+      hi[d] = plo - 1;
+    }
+  }
+  p->pieces[k] = pyc_region_subregion(p->parent, lo, hi);
+  return p->pieces[k] != NULL;
+}
+
+static bool rects_meet(int32_t nd, const PycRegion *a, const PycRegion *b) {
+  for (int32_t d = 0; d < nd; d++) {
+    int64_t alo = pyc_region_lo(a, d), ahi = pyc_region_hi(a, d);
+    int64_t blo = pyc_region_lo(b, d), bhi = pyc_region_hi(b, d);
+    if (ahi < alo || bhi < blo || ahi < blo || bhi < alo) return false;
+  }
+  return true;
+}
+
+static int32_t computed_kind(const PycPartition *p) {
+  int32_t nd = pyc_region_ndim(p->parent);
+  int32_t kind = PYC_PART_DISJOINT;
+  for (int64_t i = 0; i < p->npieces && kind; i++)
+    for (int64_t j = i + 1; j < p->npieces; j++)
+      if (rects_meet(nd, p->pieces[i], p->pieces[j])) {
+        kind = 0;
+        break;
+      }
+  int64_t vol = 0;
+  for (int64_t i = 0; i < p->npieces; i++) vol += pyc_region_volume(p->pieces[i]);
+  // Disjoint pieces inside the parent cover it exactly when the volumes add up.
+  if (kind && vol == pyc_region_volume(p->parent)) kind |= PYC_PART_COMPLETE;
+  return kind;
+}
+
+PYC_API PycPartition *pyc_partition_equal(PycRegion *r, int32_t cdim, const int64_t *colors) {
+  if (r && cdim != pyc_region_ndim(r)) {
+    pyc_raise(PYC_EXC_VALUE, "equal: need one color count per dimension", NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(r, cdim, colors);
+  if (!p) return NULL;
+  for (int64_t k = 0; k < p->npieces; k++) {
+    int64_t c[PYC_MAX_DIM], lo[PYC_MAX_DIM], hi[PYC_MAX_DIM];
+    color_of(p, k, c);
+    for (int32_t d = 0; d < cdim; d++) {
+      int64_t base = pyc_region_lo(r, d), e = pyc_region_hi(r, d) - base + 1, n = colors[d];
+      lo[d] = base + e * c[d] / n;
+      hi[d] = base + e * (c[d] + 1) / n - 1;
+    }
+    if (!set_piece(p, k, lo, hi)) {
+      pyc_partition_release(p);
+      return NULL;
+    }
+  }
+  p->kind = PYC_PART_DISJOINT | PYC_PART_COMPLETE;
+  return p;
+}
+
+PYC_API PycPartition *pyc_partition_restrict(PycRegion *r, int32_t cdim, const int64_t *colors,
+                                             const int64_t *transform, const int64_t *extent) {
+  if (!transform || !extent) {
+    pyc_raise(PYC_EXC_VALUE, "restrict: needs a transform and an extent", NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(r, cdim, colors);
+  if (!p) return NULL;
+  int32_t nd = pyc_region_ndim(r);
+  for (int64_t k = 0; k < p->npieces; k++) {
+    int64_t c[PYC_MAX_DIM], lo[PYC_MAX_DIM], hi[PYC_MAX_DIM];
+    color_of(p, k, c);
+    for (int32_t d = 0; d < nd; d++) {
+      lo[d] = 0;
+      for (int32_t j = 0; j < cdim; j++) lo[d] += transform[d * cdim + j] * c[j];
+      hi[d] = lo[d] + extent[d] - 1;
+    }
+    if (!set_piece(p, k, lo, hi)) {
+      pyc_partition_release(p);
+      return NULL;
+    }
+  }
+  p->kind = computed_kind(p);
+  return p;
+}
+
+PYC_API PycPartition *pyc_partition_halo(PycPartition *src, int64_t width) {
+  if (!src || width < 0) {
+    pyc_raise(PYC_EXC_VALUE, "halo: needs a partition and a width >= 0", NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(src->parent, src->cdim, src->colors);
+  if (!p) return NULL;
+  int32_t nd = pyc_region_ndim(src->parent);
+  for (int64_t k = 0; k < p->npieces; k++) {
+    int64_t lo[PYC_MAX_DIM], hi[PYC_MAX_DIM];
+    const PycRegion *q = src->pieces[k];
+    bool empty = false;
+    for (int32_t d = 0; d < nd; d++) empty |= pyc_region_hi(q, d) < pyc_region_lo(q, d);
+    for (int32_t d = 0; d < nd; d++) {
+      lo[d] = pyc_region_lo(q, d) - (empty ? 0 : width);
+      hi[d] = pyc_region_hi(q, d) + (empty ? 0 : width);
+    }
+    if (!set_piece(p, k, lo, hi)) {
+      pyc_partition_release(p);
+      return NULL;
+    }
+  }
+  p->kind = width == 0 ? src->kind : computed_kind(p);
+  return p;
+}
+
+PYC_API PycRegion *pyc_partition_piece(PycPartition *p, int64_t k) {
+  if (!p || k < 0 || k >= p->npieces) {
+    pyc_raise(PYC_EXC_INDEX, "color is outside the partition", NULL, 0);
+    return NULL;
+  }
+  return p->pieces[k];
+}
+
+PYC_API PycRegion *pyc_partition_get(PycPartition *p, const int64_t *color) {
+  if (!p || !color) return pyc_partition_piece(NULL, 0);
+  int64_t k = 0;
+  for (int32_t d = 0; d < p->cdim; d++) {
+    if (color[d] < 0 || color[d] >= p->colors[d]) return pyc_partition_piece(NULL, 0);
+    k = k * p->colors[d] + color[d];
+  }
+  return p->pieces[k];
+}
+
+PYC_API int32_t pyc_partition_cdim(const PycPartition *p) { return p ? p->cdim : 0; }
+PYC_API int64_t pyc_partition_colors(const PycPartition *p, int32_t d) {
+  return p && d >= 0 && d < p->cdim ? p->colors[d] : 0;
+}
+PYC_API int64_t pyc_partition_volume(const PycPartition *p) { return p ? p->npieces : 0; }
+PYC_API int32_t pyc_partition_kind(const PycPartition *p) { return p ? p->kind : 0; }
+PYC_API PycRegion *pyc_partition_parent(const PycPartition *p) { return p ? p->parent : NULL; }
+
+PYC_API void pyc_partition_retain(PycPartition *p) {
+  if (p) atomic_fetch_add(&p->refs, 1);
+}
+
+PYC_API void pyc_partition_release(PycPartition *p) {
+  if (!p || atomic_fetch_sub(&p->refs, 1) != 1) return;
+  for (int64_t k = 0; k < p->npieces; k++) pyc_region_release(p->pieces[k]);
+  pyc_region_release(p->parent);
+  free(p->pieces);
+  free(p);
+}
+
+// ---- index launches ------------------------------------------------------------
+typedef struct FoldArgs {
+  int64_t n;
+  int32_t redop, elem_type;
+  PycFuture **futs;  // owned references
+} FoldArgs;
+
+// The reduction task: waits for the points in order (the worker runs other
+// tasks meanwhile) and folds their 8-byte results.
+static void fold_task(void *args, PycRegion **regions, void *result) {
+  (void)regions;
+  FoldArgs *fa;
+  memcpy(&fa, args, sizeof fa);
+  bool failed = false;
+  for (int64_t i = 0; i < fa->n; i++) {
+    unsigned char v[8] = {0};
+    if (!failed && pyc_future_get(fa->futs[i], v) != PYC_TASK_OK) failed = true;
+    if (!failed) {
+      if (i == 0) memcpy(result, v, 8);
+      else redop_apply(fa->redop, fa->elem_type, result, v);
+    }
+    pyc_future_release(fa->futs[i]);
+  }
+  free(fa->futs);
+  free(fa);
+}
+
+PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *args,
+                                    int64_t args_size, int32_t nreqs, const PycReq *reqs,
+                                    uint64_t projected, int32_t cdim, const int64_t *colors,
+                                    int32_t id_slot, int64_t result_size, int32_t reduce) {
+  int32_t redop = reduce < 0 ? -1 : (reduce & 255), elem_type = reduce < 0 ? 0 : reduce >> 8;
+  int64_t n = 1;
+  for (int32_t d = 0; d < cdim && colors; d++) n *= colors[d] > 0 ? colors[d] : 0;
+  if (!fn || cdim < 1 || cdim > PYC_MAX_DIM || !colors || nreqs < 0 || nreqs > 64 ||
+      (nreqs && !reqs) || (id_slot >= 0 && (cdim != 1 || 8 * (int64_t)id_slot + 8 > args_size)) ||
+      (redop >= 0 && (redop >= PYC_REDOP_COUNT || result_size != 8 ||
+                      (elem_type != PYC_ELEM_I64 && elem_type != PYC_ELEM_F64)))) {
+    pyc_raise(PYC_EXC_VALUE, "index launch: invalid arguments", NULL, 0);
+    return NULL;
+  }
+  for (int32_t k = 0; k < nreqs; k++) {
+    if (!(projected >> k & 1)) continue;
+    const PycPartition *p = (const PycPartition *)(void *)reqs[k].region;
+    bool same = p && p->cdim == cdim;
+    for (int32_t d = 0; same && d < cdim; d++) same = p->colors[d] == colors[d];
+    if (!same) {
+      pyc_raise(PYC_EXC_VALUE, "index launch: a partition's color space differs from the launch's", NULL, 0);
+      return NULL;
+    }
+  }
+  PycReq local[64];
+  unsigned char blob_small[256];
+  unsigned char *blob = args_size <= (int64_t)sizeof blob_small ? blob_small : malloc((size_t)args_size);
+  FoldArgs *fa = NULL;
+  if (redop >= 0) {
+    fa = calloc(1, sizeof *fa);
+    if (fa) fa->futs = calloc(n ? (size_t)n : 1, sizeof *fa->futs);
+  }
+  if (!blob || (redop >= 0 && (!fa || !fa->futs))) {
+    if (fa) free(fa->futs);
+    free(fa);
+    if (blob != blob_small) free(blob);
+    pyc_raise(PYC_EXC_MEMORY, "Unable to allocate an index launch", NULL, 0);
+    return NULL;
+  }
+  if (args_size) memcpy(blob, args, (size_t)args_size);
+  if (nreqs) memcpy(local, reqs, sizeof(PycReq) * (size_t)nreqs);
+  bool ok = true;
+  int64_t launched = 0;
+  for (int64_t i = 0; i < n && ok; i++) {
+    for (int32_t k = 0; k < nreqs; k++)
+      if (projected >> k & 1) local[k].region = ((PycPartition *)(void *)reqs[k].region)->pieces[i];
+    if (id_slot >= 0) memcpy(blob + 8 * id_slot, &i, 8);
+    PycFuture *f = pyc_launch(name, fn, args_size ? blob : NULL, args_size, nreqs, local, result_size);
+    if (!f) {
+      ok = false;
+      break;
+    }
+    if (fa) fa->futs[launched++] = f;
+    else pyc_future_release(f);
+  }
+  if (blob != blob_small) free(blob);
+  if (!fa) return NULL;
+  if (!ok) {
+    for (int64_t i = 0; i < launched; i++) pyc_future_release(fa->futs[i]);
+    free(fa->futs);
+    free(fa);
+    return NULL;
+  }
+  fa->n = n;
+  fa->redop = redop;
+  fa->elem_type = elem_type;
+  PycFuture *r = pyc_launch(name, fold_task, &fa, sizeof fa, 0, NULL, 8);
+  if (!r) {
+    for (int64_t i = 0; i < n; i++) pyc_future_release(fa->futs[i]);
+    free(fa->futs);
+    free(fa);
+  }
+  return r;
+}

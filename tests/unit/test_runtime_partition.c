@@ -1,0 +1,203 @@
+// Unit tests of partitions and index launches (runtime/src/partition.c):
+// Partition.equal pieces (1-3 d, E*c//n bounds, disjoint + complete, on a
+// subregion too), restrict (disjoint or aliased, clipped), halo (grown and
+// clipped, aliased), bad input raising, refcounts (no live allocation at the
+// end), an index launch writing each piece, a reduction over point results
+// in point order, dependences at piece granularity (block 0 of the next step
+// of a stencil runs while block 3 of the previous step is still running),
+// and the time of an index launch of 1,000 empty point tasks.
+#define _POSIX_C_SOURCE 200809L
+#include "pyc/tasks.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static int failures;
+
+#define CHECK(cond)                                                                 \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);      \
+      failures++;                                                                   \
+    }                                                                               \
+  } while (0)
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void test_equal(void) {
+  int64_t ext[1] = {10}, sz[1] = {8}, n[1] = {3};
+  PycRegion *r = pyc_region_new(1, ext, 1, sz);
+  PycPartition *p = pyc_partition_equal(r, 1, n);
+  CHECK(p && pyc_partition_volume(p) == 3 && pyc_partition_cdim(p) == 1);
+  CHECK(pyc_partition_kind(p) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
+  int64_t want[3][2] = {{0, 2}, {3, 5}, {6, 9}};
+  for (int64_t c = 0; c < 3; c++) {
+    PycRegion *q = pyc_partition_get(p, &c);
+    CHECK(q && pyc_region_lo(q, 0) == want[c][0] && pyc_region_hi(q, 0) == want[c][1]);
+    CHECK(pyc_region_parent(q) == r);
+  }
+  int64_t bad = 3;
+  CHECK(pyc_partition_get(p, &bad) == NULL && pyc_err_occurred() == PYC_EXC_INDEX);
+  pyc_err_clear();
+  // a partition of a piece: coordinates stay the parent's
+  int64_t c1 = 2, two[1] = {2};
+  PycPartition *pp = pyc_partition_equal(pyc_partition_get(p, &c1), 1, two);
+  CHECK(pp && pyc_region_lo(pyc_partition_piece(pp, 1), 0) == 8 &&
+        pyc_region_hi(pyc_partition_piece(pp, 1), 0) == 9);
+  // halo: grown by 1, clipped, aliased
+  PycPartition *h = pyc_partition_halo(p, 1);
+  CHECK(h && pyc_partition_kind(h) == 0);
+  CHECK(pyc_region_lo(pyc_partition_piece(h, 0), 0) == 0 &&
+        pyc_region_hi(pyc_partition_piece(h, 0), 0) == 3);
+  CHECK(pyc_region_lo(pyc_partition_piece(h, 2), 0) == 5 &&
+        pyc_region_hi(pyc_partition_piece(h, 2), 0) == 9);
+  pyc_partition_release(h);
+  pyc_partition_release(pp);
+  pyc_partition_release(p);
+  // 2-D and 3-D, more colors than points (empty pieces)
+  int64_t e2[2] = {5, 7}, n2[2] = {2, 3};
+  PycRegion *g = pyc_region_new(2, e2, 1, sz);
+  PycPartition *p2 = pyc_partition_equal(g, 2, n2);
+  CHECK(p2 && pyc_partition_volume(p2) == 6);
+  int64_t c[2] = {1, 2};
+  PycRegion *q = pyc_partition_get(p2, c);
+  CHECK(pyc_region_lo(q, 0) == 2 && pyc_region_hi(q, 0) == 4 && pyc_region_lo(q, 1) == 4 &&
+        pyc_region_hi(q, 1) == 6);
+  int64_t e3[3] = {2, 2, 2}, n3[3] = {4, 1, 1};
+  PycRegion *g3 = pyc_region_new(3, e3, 1, sz);
+  PycPartition *p3 = pyc_partition_equal(g3, 3, n3);
+  int64_t vol = 0;
+  for (int64_t k = 0; k < 4; k++) vol += pyc_region_volume(pyc_partition_piece(p3, k));
+  CHECK(p3 && vol == 8 && pyc_region_volume(pyc_partition_piece(p3, 0)) == 0);
+  CHECK(pyc_partition_equal(g, 1, n2) == NULL && pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  pyc_partition_release(p3);
+  pyc_partition_release(p2);
+  pyc_region_release(g3);
+  pyc_region_release(g);
+  // restrict: step 4, extent 4 -> disjoint and complete; extent 6 -> aliased
+  int64_t e16[1] = {16}, col[1] = {4}, tr[1] = {4}, x4[1] = {4}, x6[1] = {6};
+  PycRegion *r16 = pyc_region_new(1, e16, 1, sz);
+  PycPartition *a = pyc_partition_restrict(r16, 1, col, tr, x4);
+  PycPartition *b = pyc_partition_restrict(r16, 1, col, tr, x6);
+  CHECK(a && pyc_partition_kind(a) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
+  CHECK(b && pyc_partition_kind(b) == 0 && pyc_region_hi(pyc_partition_piece(b, 3), 0) == 15);
+  pyc_partition_release(a);
+  pyc_partition_release(b);
+  pyc_region_release(r16);
+  pyc_region_release(r);
+}
+
+// ---- index launches ----------------------------------------------------------
+static void fill_point(void *args, PycRegion **regions, void *result) {
+  int64_t i, v;
+  memcpy(&i, args, 8);
+  memcpy(&v, (char *)args + 8, 8);
+  PycRegion *q = regions[0];
+  int64_t *d = pyc_region_field_data(q, 0);
+  int64_t lo = pyc_region_lo(q, 0), plo = pyc_region_lo(pyc_region_parent(q), 0);
+  (void)plo;
+  for (int64_t j = lo; j <= pyc_region_hi(q, 0); j++) d[j - lo] = v * 100 + i;
+  double r = (double)i + 0.5;
+  memcpy(result, &r, 8);
+}
+
+static void empty_task(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  (void)regions;
+  (void)result;
+}
+
+static atomic_int released, late;
+
+// Block 3 of step 1: waits (up to 2 s) for block 0 of step 2 to have run.
+static void slow_block(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  (void)regions;
+  (void)result;
+  double t0 = now();
+  while (!atomic_load(&released) && now() - t0 < 2.0) {
+  }
+  if (!atomic_load(&released)) atomic_store(&late, 1);
+}
+
+static void release_block(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  (void)regions;
+  (void)result;
+  atomic_store(&released, 1);
+}
+
+static void test_index_launch(void) {
+  int64_t ext[1] = {12}, sz[1] = {8}, n[1] = {4};
+  PycRegion *r = pyc_region_new(1, ext, 1, sz);
+  PycPartition *p = pyc_partition_equal(r, 1, n);
+  int64_t args[2] = {0, 7};
+  PycReq req = {(PycRegion *)(void *)p, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  PycFuture *f = pyc_index_launch("fill_point", fill_point, args, 16, 1, &req, 1, 1, n, 0, 8,
+                                  PYC_REDOP_SUM | PYC_ELEM_F64 << 8);
+  double sum = 0;
+  CHECK(f && pyc_future_get(f, &sum) == PYC_TASK_OK && sum == 0.5 + 1.5 + 2.5 + 3.5);
+  pyc_future_release(f);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  int64_t *d = pyc_region_field_data(r, 0);
+  CHECK(d[0] == 700 && d[2] == 700 && d[3] == 701 && d[11] == 703);
+  // mismatched color space
+  int64_t n5[1] = {5};
+  CHECK(!pyc_index_launch("x", empty_task, NULL, 0, 1, &req, 1, 1, n5, -1, 0, -1) &&
+        pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  // Piece granularity: step 1 writes block 3 slowly; step 2 reads halo[0]
+  // (blocks 0 and 1 and a point of 1) and writes block 0: it does not wait
+  // for block 3.
+  PycPartition *h = pyc_partition_halo(p, 1);
+  PycReq w3 = {pyc_partition_piece(p, 3), 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  PycFuture *s = pyc_launch("slow", slow_block, NULL, 0, 1, &w3, 0);
+  PycReq two[2] = {{pyc_partition_piece(h, 0), 0, PYC_PRIV_READ, 0, 0, 0},
+                   {pyc_partition_piece(p, 0), 0, PYC_PRIV_READ_WRITE, 0, 0, 0}};
+  PycFuture *q = pyc_launch("step2.block0", release_block, NULL, 0, 2, two, 0);
+  CHECK(pyc_future_wait(q) == PYC_TASK_OK && pyc_future_wait(s) == PYC_TASK_OK);
+  CHECK(atomic_load(&late) == 0);
+  pyc_future_release(q);
+  pyc_future_release(s);
+  pyc_partition_release(h);
+  // 1,000 empty point tasks: launch to completion
+  int64_t n1000[1] = {1000}, ext1000[1] = {1000};
+  PycRegion *big = pyc_region_new(1, ext1000, 1, sz);
+  PycPartition *pb = pyc_partition_equal(big, 1, n1000);
+  PycReq rb = {(PycRegion *)(void *)pb, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  double best = 1e9;
+  for (int rep = 0; rep < 20; rep++) {
+    double t0 = now();
+    pyc_index_launch("empty", empty_task, NULL, 0, 1, &rb, 1, 1, n1000, -1, 0, -1);
+    CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+    double t = now() - t0;
+    if (t < best) best = t;
+  }
+  printf("index launch of 1000 empty point tasks: best %.3f ms (of 20)\n", best * 1e3);
+  pyc_partition_release(pb);
+  pyc_region_release(big);
+  pyc_partition_release(p);
+  pyc_region_release(r);
+}
+
+int main(void) {
+  CHECK(pyc_runtime_init(2) == PYC_TASK_OK);
+  test_equal();
+  test_index_launch();
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  CHECK(pyc_runtime_shutdown() == PYC_TASK_OK);
+  CHECK(pyc_runtime_live_allocs() == 0);
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("test_runtime_partition: ok\n");
+  return 0;
+}
