@@ -273,6 +273,10 @@ struct FuncDef {
   bool checked;
   Expr *privileges;        // checker: the @task(privileges=[...]) list, or NULL
   struct IrPriv *privs;    // checker (check_task.c): per parameter, or NULL (no region parameters)
+  bool parallel;           // @task(parallel=True): automatic partitioning (issue 5)
+  int16_t *autopart;       // checker (check_autopart.c): per parameter, -1 whole / scalar,
+                           // 0 a piece of the equal partition, w > 0 its halo of width w
+  int16_t autopart_iter;   // checker: the region parameter the task loops over
   bool is_async;           // parser: `async def` (unsupported in compiled code)
 };
 

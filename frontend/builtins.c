@@ -200,10 +200,7 @@ static bool in_list(const char *name, const char *const *list) {
 
 Symbol *ck_module_member(Checker *ck, const char *module, const char *member, SrcLoc loc) {
   Interner *in = ck->fe->strs;
-  char buf[128];
-  if (strlen(module) + strlen(member) + 2 > sizeof buf) return NULL;
-  snprintf(buf, sizeof buf, "%s.%s", module, member);
-  const char *canon = intern_cstr(in, buf);
+  const char *canon = intern_cstr(in, arena_printf(ck->fe->arena, "%s.%s", module, member));
   if (strcmp(module, "math") == 0) {
     double v;
     if (fe_math_fn(member)) return ck_sym_new(ck, SYM_BUILTIN, canon, NULL, loc);
@@ -235,8 +232,8 @@ Symbol *ck_module_member(Checker *ck, const char *module, const char *member, Sr
                                       "Region", "fill", "copy",        "Partition",    "IndexLaunch",
                                       "ID",     "index_launch",        NULL};
     if (in_list(member, fns)) {
-      snprintf(buf, sizeof buf, "pyc_task.%s", member);
-      return ck_sym_new(ck, SYM_BUILTIN, intern_cstr(in, buf), NULL, loc);
+      const char *name = arena_printf(ck->fe->arena, "pyc_task.%s", member);
+      return ck_sym_new(ck, SYM_BUILTIN, intern_cstr(in, name), NULL, loc);
     }
     if (strcmp(member, "Array") == 0)
       return ck_sym_new(ck, SYM_TYPE, intern_cstr(in, "pyc_task.Array"), NULL, loc);

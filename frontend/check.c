@@ -296,6 +296,8 @@ static void decorator_options(Checker *ck, FuncDef *fn, DecKind dk, Keyword *kw,
                (strcmp(k->name, "leaf") == 0 ||
                 strcmp(k->name, "inner") == 0 || strcmp(k->name, "replicable") == 0)) {
       // Task-layer options: accepted, no effect without Region parameters.
+    } else if (dk == DEC_TASK && strcmp(k->name, "parallel") == 0) {
+      if (bool_option(ck, k, &v)) fn->parallel = v;  // check_autopart.c
     } else if (strcmp(k->name, "parallel") == 0 || strcmp(k->name, "target") == 0 ||
                (dk == DEC_KERNEL &&
                 (strcmp(k->name, "cache") == 0 || strcmp(k->name, "nogil") == 0 ||
@@ -451,9 +453,18 @@ static bool in_progress(Checker *ck, FuncDef *fn) {
   return false;
 }
 
+uint32_t ck_check_nesting(const Checker *ck) {
+  uint32_t n = 0;
+  for (const FnState *f = ck->fs; f; f = f->outer) n++;
+  return n;
+}
+
 bool ck_need_func(Checker *ck, FuncDef *fn) {
   if (fn->ret_ty) return true;
   if (fn->checked || in_progress(ck, fn)) return false;
+  // Each nested check is a C stack frame chain: 20,000 functions that each
+  // return the next one's result overflowed the stack (found by probing).
+  if (ck_check_nesting(ck) >= FE_MAX_CHECK_NESTING) return false;
   ck_func_body(ck, fn);
   return fn->ret_ty != NULL;
 }

@@ -25,6 +25,9 @@ typedef struct GlobalEntry {
 // Elements of a tuple value: LLVM's optimizer is far worse than linear in the
 // size of one aggregate (256 elements: 2 s, 1,000: 2 minutes at -O3).
 #define FE_MAX_TUPLE 100
+// Function checks nested to infer return types (a call to a function not
+// checked yet checks it first): deeper chains need annotated return types.
+#define FE_MAX_CHECK_NESTING 100
 
 // The whole-module checker context (one per fe_check call).
 typedef struct Checker {
@@ -159,9 +162,13 @@ const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled);  // P[i], P[
 const Type *ck_part_index_launch(Checker *ck, Expr *e);              // index_launch(...)
 const Type *ck_part_for(Checker *ck, Expr *it);  // IndexLaunch([n]) / P as a loop iterable, or NULL
 void ck_part_for_done(Checker *ck, Stmt *s);     // verifies an IndexLaunch loop after its body
+// check_autopart.c: @task(parallel=True): the affine-access analysis that
+// sets fn->autopart, or compile errors naming the access that stops it.
+void ck_autopart(Checker *ck, FuncDef *fn);
 
 // ---- check_stmt.c -------------------------------------------------------------
 void ck_block(Checker *ck, Block *b);
+uint32_t ck_check_nesting(const Checker *ck);  // function checks in progress (FnState chain)
 void ck_func_body(Checker *ck, FuncDef *fn);
 
 #endif

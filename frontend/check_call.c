@@ -156,7 +156,14 @@ static const Type *user_call(Checker *ck, Expr *e, FuncDef *g) {
     }
   }
   if (!ck_need_func(ck, g)) {
-    if (!g->checked && !g->ret_annot) {  // (a failed annotation was reported already)
+    if (!g->checked && !g->ret_annot && ck_check_nesting(ck) >= FE_MAX_CHECK_NESTING) {
+      Diag *d = ck_error(ck, e->loc,
+                         "the return type of '%s' is not known at this call: inferring it "
+                         "needs more than %d nested function checks; annotate it "
+                         "(def %s(...) -> float64)",
+                         g->name, FE_MAX_CHECK_NESTING, g->name);
+      ck_note(ck, d, g->name_loc, "'%s' is defined here", g->name);
+    } else if (!g->checked && !g->ret_annot) {  // (a failed annotation was reported already)
       Diag *d =
           ck_error(ck, e->loc,
                    "the return type of recursive function '%s' is not known at this call; "
@@ -707,7 +714,8 @@ bool ck_range_call(Checker *ck, Expr *e, bool *is_range) {
   const char *what = s->name[0] == 'r' ? "range()" : "prange()";
   e->call.ckind = CALL_BUILTIN;
   e->call.callee_name = s->name;
-  bool ok = check_args(ck, e) & no_keywords(ck, e, what);
+  bool ok = check_args(ck, e);
+  ok &= no_keywords(ck, e, what);  // both run: each reports its own errors
   if (!arity(ck, e, what, 1, 3)) ok = false;
   for (uint32_t i = 0; ok && i < e->call.nargs; i++) {
     Expr *a = e->call.args[i];

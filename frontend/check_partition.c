@@ -120,7 +120,8 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
   Expr *xs[16];
   if (strcmp(what, "equal") == 0) {
     if (na != 2) {
-      ck_error(ck, e->loc, "Partition.equal takes a region and color counts: Partition.equal(R, [n])");
+      ck_error(ck, e->loc,
+               "Partition.equal takes a region and color counts: Partition.equal(R, [n])");
       return set(e, NULL);
     }
     const Type *r = region_operand(ck, a[0], "Partition.equal");
@@ -155,7 +156,8 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
     }
     e->call.ckind = CALL_PARTITION;
     e->call.field_a = 1;
-    unsigned kind = restrict_disjoint(tr, ext, r->ndim, (unsigned)cd) ? PART_RESTRICT : PART_RESTRICT_ALIASED;
+    unsigned kind =
+        restrict_disjoint(tr, ext, r->ndim, (unsigned)cd) ? PART_RESTRICT : PART_RESTRICT_ALIASED;
     return set(e, type_partition(ck->tt, r, (unsigned)cd, kind));
   }
   if (strcmp(what, "halo") == 0) {
@@ -174,13 +176,44 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
     e->call.field_a = 2;
     return set(e, type_partition(ck->tt, p->elem, p->ndim, PART_HALO));
   }
-  if (strcmp(what, "by_field") == 0 || strcmp(what, "image") == 0 || strcmp(what, "preimage") == 0)
+  if (strcmp(what, "image") == 0) {  // image(R, P, 'ptr', colors): bounding rectangles
+    if (na < 3 || na > 4) {
+      ck_error(ck, e->loc, "Partition.image takes (region, partition, 'int64 field'[, colors])");
+      return set(e, NULL);
+    }
+    const Type *r = region_operand(ck, a[0], "Partition.image");
+    const Type *p = ck_expr(ck, a[1]);
+    if (na == 4 && int_list(ck, a[3], xs, 3, false, "a color count") < 0) return set(e, NULL);
+    if (p && p->kind != TY_PARTITION) {
+      ck_error(ck, a[1]->loc, "Partition.image needs a partition, found %s", ck_tyname(ck, p));
+      return set(e, NULL);
+    }
+    if (!r || !p) return set(e, NULL);
+    if (r->ndim != 1) {
+      ck_error(ck, a[0]->loc,
+               "Partition.image in compiled code partitions a 1-d region (int64 pointers)");
+      return set(e, NULL);
+    }
+    const Type *fs = p->elem->elem;
+    int k = a[2] && a[2]->kind == EX_STR ? type_struct_field(fs, a[2]->str.s) : -1;
+    if (k < 0 || fs->elems[k] != ck->tt->t_i64) {
+      ck_error(ck, a[2] ? a[2]->loc : e->loc,
+               "Partition.image needs an int64 field of the partition's region ('%s')",
+               a[2] && a[2]->kind == EX_STR ? a[2]->str.s : "?");
+      return set(e, NULL);
+    }
+    e->call.ckind = CALL_PARTITION;
+    e->call.field_a = 3;
+    e->call.field_b = k;
+    return set(e, type_partition(ck->tt, r, p->ndim, PART_IMAGE));
+  }
+  if (strcmp(what, "by_field") == 0 || strcmp(what, "preimage") == 0)
     ck_error(ck, e->loc,
              "Partition.%s is not supported in compiled code yet (its pieces are not rectangles); "
-             "use Partition.equal, restrict or halo",
+             "use Partition.equal, restrict, halo or image",
              what);
   else
-    ck_error(ck, e->loc, "Partition has no constructor '%s' (equal, restrict, halo)", what);
+    ck_error(ck, e->loc, "Partition has no constructor '%s' (equal, restrict, halo, image)", what);
   return set(e, NULL);
 }
 
@@ -218,8 +251,9 @@ const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled) {
     bool pt = t && t->kind == TY_TUPLE && t->nelems == p->ndim;
     for (uint32_t i = 0; pt && i < t->nelems; i++) pt = t->elems[i]->kind == TY_INT;
     if (t && !pt) {
-      ck_error(ck, e->sub.index[0]->loc, "a piece of a %u-d partition is P[i, j%s] or P[c] with c a point",
-               p->ndim, p->ndim == 3 ? ", k" : "");
+      ck_error(ck, e->sub.index[0]->loc,
+               "a piece of a %u-d partition is P[i, j%s] or P[c] with c a point", p->ndim,
+               p->ndim == 3 ? ", k" : "");
       ok = false;
     }
     if (!t) ok = false;
@@ -234,8 +268,9 @@ const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled) {
       }
     }
     if (ok && e->sub.n != p->ndim) {
-      ck_error(ck, e->loc, "a partition with a %u-d color space is indexed with %u color%s, found %u",
-               p->ndim, p->ndim, p->ndim == 1 ? "" : "s", e->sub.n);
+      ck_error(ck, e->loc,
+               "a partition with a %u-d color space is indexed with %u color%s, found %u", p->ndim,
+               p->ndim, p->ndim == 1 ? "" : "s", e->sub.n);
       ok = false;
     }
   }
@@ -296,8 +331,10 @@ static bool mentions(Checker *ck, Expr *x, const char *id) {
   for (uint32_t i = x->loc.start; i + n <= x->loc.end; i++) {
     if (strncmp(f->text + i, id, n) != 0) continue;
     char b = i > x->loc.start ? f->text[i - 1] : ' ', c = i + n < x->loc.end ? f->text[i + n] : ' ';
-    bool wb = b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '.';
-    bool wc = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    bool wb = b == '_' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+              (b >= '0' && b <= '9') || b == '.';
+    bool wc =
+        c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (!wb && !wc) return true;
   }
   return false;
@@ -306,7 +343,8 @@ static bool mentions(Checker *ck, Expr *x, const char *id) {
 static const Type *index_space(Checker *ck, Expr *it, unsigned *cdim) {
   Expr *xs[3];
   if (it->call.nargs != 1 || it->call.nkw) {
-    ck_error(ck, it->loc, "IndexLaunch takes the color counts: IndexLaunch([n]) or IndexLaunch([n, m])");
+    ck_error(ck, it->loc,
+             "IndexLaunch takes the color counts: IndexLaunch([n]) or IndexLaunch([n, m])");
     return NULL;
   }
   int n = int_list(ck, it->call.args[0], xs, 3, false, "a color count");
@@ -364,7 +402,8 @@ void ck_part_for_done(Checker *ck, Stmt *s) {
     } else if (a->kind == EX_NAME && a->name.id == t->name.id) {
       kind[k] = ARG_ID;
       if (it->call.field_a != 1) {
-        ck_error(ck, a->loc, "the point of a %d-d IndexLaunch cannot be passed to a task (only 1-d points are)",
+        ck_error(ck, a->loc,
+                 "the point of a %d-d IndexLaunch cannot be passed to a task (only 1-d points are)",
                  it->call.field_a);
         ok = false;
       }
@@ -393,13 +432,14 @@ const Type *ck_part_index_launch(Checker *ck, Expr *e) {
   Symbol *ts = a[1] && a[1]->kind == EX_NAME ? ck_lookup(ck, a[1]->name.id) : NULL;
   FuncDef *g = ts && ts->kind == SYM_FUNC ? ts->func : NULL;
   if (!g || g->fkind != FN_TASK) {
-    ck_error(ck, a[1] ? a[1]->loc : e->loc, "the second argument of index_launch is a @task, found '%s'",
+    ck_error(ck, a[1] ? a[1]->loc : e->loc,
+             "the second argument of index_launch is a @task, found '%s'",
              a[1] ? ck_src(ck, a[1]->loc) : "");
     return set(e, NULL);
   }
   if (na - 2 != g->nparams || g->nparams > 64) {
-    ck_error(ck, e->loc, "task '%s' takes %u argument%s, index_launch passes %u", g->name, g->nparams,
-             g->nparams == 1 ? "" : "s", na - 2);
+    ck_error(ck, e->loc, "task '%s' takes %u argument%s, index_launch passes %u", g->name,
+             g->nparams, g->nparams == 1 ? "" : "s", na - 2);
     return set(e, NULL);
   }
   int redop = -1;
@@ -407,7 +447,8 @@ const Type *ck_part_index_launch(Checker *ck, Expr *e) {
     Keyword *kw = &e->call.kw[k];
     Expr *v = kw->value;
     if (!kw->name || strcmp(kw->name, "reduce") != 0) {
-      ck_error(ck, kw->loc, "index_launch takes one keyword argument, reduce='+' ('*', 'min', 'max')");
+      ck_error(ck, kw->loc,
+               "index_launch takes one keyword argument, reduce='+' ('*', 'min', 'max')");
       return set(e, NULL);
     }
     for (int i = 0; v && v->kind == EX_STR && i < IR_REDOP_COUNT; i++)
@@ -419,8 +460,10 @@ const Type *ck_part_index_launch(Checker *ck, Expr *e) {
     const Type *rt = g->ret_ty;
     if (!rt || !((rt->kind == TY_INT && rt->bits == 64 && rt->is_signed) ||
                  (rt->kind == TY_FLOAT && rt->bits == 64))) {
-      ck_error(ck, kw->loc, "index_launch(..., reduce=) needs a task returning int64 or float64; '%s' returns %s",
-               g->name, rt ? ck_tyname(ck, rt) : "nothing");
+      ck_error(
+          ck, kw->loc,
+          "index_launch(..., reduce=) needs a task returning int64 or float64; '%s' returns %s",
+          g->name, rt ? ck_tyname(ck, rt) : "nothing");
       return set(e, NULL);
     }
   }
@@ -437,8 +480,10 @@ const Type *ck_part_index_launch(Checker *ck, Expr *e) {
     if (x->kind == EX_SUBSCRIPT && x->sub.n == 1 && x->sub.index[0] && is_id(ck, x->sub.index[0])) {
       const Type *p = ck_expr(ck, x->sub.value);
       if (p && (p->kind != TY_PARTITION || p->elem != pt || (cd >= 1 && p->ndim != (unsigned)cd))) {
-        ck_error(ck, x->loc, "%s: argument %u of '%s' is %s; P[ID] needs a partition of it with a %d-d color space",
-                 ck_src(ck, x->loc), k + 1, g->name, ck_tyname(ck, pt), cd);
+        ck_error(
+            ck, x->loc,
+            "%s: argument %u of '%s' is %s; P[ID] needs a partition of it with a %d-d color space",
+            ck_src(ck, x->loc), k + 1, g->name, ck_tyname(ck, pt), cd);
         ok = false;
       } else if (!p) {
         ok = false;

@@ -580,6 +580,7 @@ void ck_func_body(Checker *ck, FuncDef *fn) {
   ck->fs = saved;
   if (!fn->ret_ty && !fs.has_ret && !fn->ret_annot) fn->ret_ty = ck->tt->t_void;
   fn->checked = true;
+  if (fn->parallel) ck_autopart(ck, fn);  // @task(parallel=True) (check_autopart.c)
   if (fn->ret_ty && fn->ret_ty->kind != TY_VOID && !block_returns(&fn->body))
     diag_warning(ck->fe->diags, fn->name_loc,
                  "function '%s' returns %s but may reach its end without a return (that raises "

@@ -80,5 +80,6 @@ IrValue lw_part_call(Lower *l, Expr *e);   // CALL_PARTITION / CALL_INDEX_LAUNCH
 IrValue lw_part_piece(Lower *l, Expr *e);  // P[i] (SUB_PIECE)
 // for i in IndexLaunch(...) / for q in P; false: not such a loop.
 bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));
+IrValue lw_part_autolaunch(Lower *l, Expr *e);  // a launch of a @task(parallel=True) task
 
 #endif

@@ -20,8 +20,10 @@ static uint32_t flat_exprs(Expr *x, Expr **out, uint32_t max, bool flat2) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < x->seq.n && n < max; i++) {
     Expr *y = x->seq.xs[i];
-    if (flat2 && (y->kind == EX_LIST || y->kind == EX_TUPLE)) n += flat_exprs(y, out + n, max - n, false);
-    else out[n++] = y;
+    if (flat2 && (y->kind == EX_LIST || y->kind == EX_TUPLE))
+      n += flat_exprs(y, out + n, max - n, false);
+    else
+      out[n++] = y;
   }
   return n;
 }
@@ -75,7 +77,12 @@ IrValue lw_part_call(Lower *l, Expr *e) {
   if (e->call.ckind != CALL_PARTITION) return lw_fail(l, e->loc, "a call");
   IrValue ops[1 + 3 + 9 + 3];
   IrInst *in;
-  if (e->call.field_a == 2) {  // halo
+  if (e->call.field_a == 3) {  // image
+    ops[0] = lw_expr(l, a[0]);
+    ops[1] = lw_expr(l, a[1]);
+    in = lw_emit(l, IR_OP_PARTITION_IMAGE, e->ty, ops, 2, e->loc);
+    in->ival = e->call.field_b;
+  } else if (e->call.field_a == 2) {  // halo
     ops[0] = lw_expr(l, a[0]);
     ops[1] = lw_expr_to(l, a[1], l->tt->t_i64);
     in = lw_emit(l, IR_OP_PARTITION_HALO, e->ty, ops, 2, e->loc);
@@ -116,7 +123,8 @@ bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
   if (it->kind == EX_CALL && it->call.ckind == CALL_INDEX_SPACE) {
     Expr *c = s->for_.body.stmts[0]->expr;
     Expr *colors = it->call.args[0];
-    index_launch(l, c->call.callee, colors, c->call.args, s->for_.target->name.id, -1, NULL, s->loc);
+    index_launch(l, c->call.callee, colors, c->call.args, s->for_.target->name.id, -1, NULL,
+                 s->loc);
     return true;
   }
   if (!(it->kind == EX_NAME && it->ty && it->ty->kind == TY_PARTITION)) return false;
@@ -135,4 +143,68 @@ bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
   body(l, &s->for_.body);
   l->blk = outer;
   return true;
+}
+
+// A launch of a @task(parallel=True) task (check_autopart.c set the plan):
+// if every partitioned region argument has the bounds of the region the
+// task loops over, an index launch over the workers (an equal partition of
+// row blocks, 0 = one per worker; halos as wide as the reads' offsets),
+// else the plain launch (same meaning, one task).
+IrValue lw_part_autolaunch(Lower *l, Expr *e) {
+  FuncDef *g = e->call.callee;
+  const Type *i64 = l->tt->t_i64, *tb = l->tt->t_bool;
+  IrValue vals[64], ops[3 + 64];
+  for (uint32_t k = 0; k < g->nparams && k < 64; k++)
+    vals[k] = lw_expr_to(l, e->call.args[k], g->params[k].ty);
+  uint32_t w = (uint32_t)g->autopart_iter;
+  unsigned nd = g->params[w].ty->ndim;
+  IrValue cond = IR_NOVALUE;
+  for (uint32_t k = 0; k < g->nparams; k++) {
+    if (k == w || g->autopart[k] < 0) continue;
+    for (unsigned b = 0; b < 2 * nd; b++) {
+      IrInst *x = lw_emit(l, IR_OP_REGION_BOUND, i64, &vals[k], 1, e->loc);
+      IrInst *y = lw_emit(l, IR_OP_REGION_BOUND, i64, &vals[w], 1, e->loc);
+      x->ival = y->ival = b;
+      IrValue eq = lw_bin(l, IR_OP_CMP_EQ, tb, x->result, y->result, e->loc);
+      cond = cond == IR_NOVALUE ? eq : lw_bin(l, IR_OP_BAND, tb, cond, eq, e->loc);
+    }
+  }
+  IrBlock *outer = l->blk;
+  IrInst *iff = cond == IR_NOVALUE ? NULL : lw_if(l, cond, e->loc);
+  if (iff) l->blk = iff->body[0];
+  IrValue colors[4] = {lw_const_int(l, i64, 0, e->loc), lw_const_int(l, i64, 1, e->loc),
+                       lw_const_int(l, i64, 1, e->loc)};
+  IrValue pw = IR_NOVALUE;
+  for (uint32_t k = 0; k < g->nparams; k++) {
+    if (g->autopart[k] < 0) {
+      ops[nd + k] = vals[k];
+      continue;
+    }
+    const Type *rt = g->params[k].ty;
+    IrValue a[4] = {vals[k], colors[0], colors[1], colors[2]};
+    IrInst *p = lw_emit(l, IR_OP_PARTITION_EQUAL, type_partition(l->tt, rt, nd, PART_EQUAL), a,
+                        1 + nd, e->loc);
+    IrValue pv = lw_own(l, p->result, e->loc);
+    if (k == w) pw = pv;
+    if (g->autopart[k] > 0) {
+      IrValue h[2] = {pv, lw_const_int(l, i64, g->autopart[k], e->loc)};
+      p = lw_emit(l, IR_OP_PARTITION_HALO, type_partition(l->tt, rt, nd, PART_HALO), h, 2, e->loc);
+      pv = lw_own(l, p->result, e->loc);
+    }
+    ops[nd + k] = pv;
+  }
+  ops[0] = lw_emit(l, IR_OP_PARTITION_VOLUME, i64, &pw, 1, e->loc)->result;
+  for (unsigned d = 1; d < nd; d++) ops[d] = colors[d];
+  IrInst *in = lw_emit(l, IR_OP_INDEX_LAUNCH, NULL, ops, nd + g->nparams, e->loc);
+  in->sym = g->name;
+  in->symlen = (uint32_t)strlen(g->name);
+  in->ival = IR_INDEX_IVAL(nd, -1, -1);
+  if (iff) {
+    l->blk = iff->body[1];
+    IrInst *one = lw_emit(l, IR_OP_LAUNCH, NULL, vals, g->nparams, e->loc);
+    one->sym = g->name;
+    one->symlen = (uint32_t)strlen(g->name);
+    l->blk = outer;
+  }
+  return IR_NOVALUE;
 }

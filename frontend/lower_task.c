@@ -123,6 +123,7 @@ static IrValue launch(Lower *l, Expr *e) {
   FuncDef *g = e->call.callee;
   IrValue args[64];
   if (!g || e->call.nargs > 64 || e->call.nargs != g->nparams) return lw_fail(l, e->loc, "a launch");
+  if (g->autopart) return lw_part_autolaunch(l, e);  // @task(parallel=True) (lower_partition.c)
   for (uint32_t i = 0; i < e->call.nargs; i++)
     args[i] = lw_expr_to(l, e->call.args[i], g->params[i].ty);
   const Type *t = e->ty && e->ty->kind == TY_FUTURE ? e->ty : NULL;

@@ -96,6 +96,16 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
       }
     return true;
   }
+  if (in->op == IR_OP_PARTITION_IMAGE) {
+    const Type *r = at[0], *s = in->nargs == 2 ? at[1] : NULL;
+    if (!r || !s || r->kind != TY_REGION || r->ndim != 1 || s->kind != TY_PARTITION ||
+        pt->kind != TY_PARTITION || pt->elem != r || pt->ndim != s->ndim || in->ival < 0 ||
+        in->ival >= (int64_t)s->elem->elem->nelems || s->elem->elem->elems[in->ival] != m->types->t_i64) {
+      snprintf(msg, n, "takes a 1-d region and a partition with an i64 field and gives a partition of the region");
+      return false;
+    }
+    return true;
+  }
   const Type *p = in->nargs ? at[0] : NULL;
   if (in->op == IR_OP_INDEX_LAUNCH) {
     IrFunc *g = NULL;
@@ -220,6 +230,7 @@ bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, cha
   case IR_OP_PARTITION_EQUAL:
   case IR_OP_PARTITION_RESTRICT:
   case IR_OP_PARTITION_HALO:
+  case IR_OP_PARTITION_IMAGE:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_VOLUME:
   case IR_OP_INDEX_LAUNCH: return check_partition_op(m, in, at, msg, n);

@@ -104,7 +104,7 @@ const Type *type_future(TypeTable *tt, const Type *value) {
   return add(tt, (Type){.kind = TY_FUTURE, .elem = value});
 }
 
-const char *const type_part_kind_text[PART_KIND_COUNT] = {"?", "equal", "restrict", "restrict", "halo"};
+const char *const type_part_kind_text[PART_KIND_COUNT] = {"?", "equal", "restrict", "restrict", "halo", "image"};
 
 const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind) {
   for (uint32_t i = 0; i < tt->all.len; i++) {
@@ -251,7 +251,7 @@ static const Type *parse_at(TypeTable *tt, const char **p, int depth) {
     unsigned cd = (unsigned)(*(*p)++ - '0');
     if (!eat(p, ",")) return NULL;
     unsigned kind = eat(p, "equal") ? PART_EQUAL : eat(p, "restrict.aliased") ? PART_RESTRICT_ALIASED
-                    : eat(p, "restrict") ? PART_RESTRICT : eat(p, "halo") ? PART_HALO : 0;
+                    : eat(p, "restrict") ? PART_RESTRICT : eat(p, "halo") ? PART_HALO : eat(p, "image") ? PART_IMAGE : 0;
     if (!kind || !eat(p, ">")) return NULL;
     return type_partition(tt, r, cd, kind);
   }

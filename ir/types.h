@@ -70,6 +70,7 @@ typedef enum TypePartKind {
   PART_RESTRICT,          // Partition.restrict, extent <= step on every axis: disjoint
   PART_RESTRICT_ALIASED,  // Partition.restrict otherwise: aliased
   PART_HALO,              // Partition.halo: aliased
+  PART_IMAGE,             // Partition.image (bounding rectangles): aliased
   PART_KIND_COUNT
 } TypePartKind;
 const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind);

@@ -319,6 +319,7 @@ static void check_types(Verifier *v, const IrInst *in, const Type **at) {
   case IR_OP_PARTITION_EQUAL:
   case IR_OP_PARTITION_RESTRICT:
   case IR_OP_PARTITION_HALO:
+  case IR_OP_PARTITION_IMAGE:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_VOLUME:
   case IR_OP_INDEX_LAUNCH:

@@ -79,7 +79,8 @@ static const IrInst *slot_origin(const IrFunc *fn, const IrBlock *blk, const cha
 }
 
 static bool is_partition_op(IrOp op) {
-  return op == IR_OP_PARTITION_EQUAL || op == IR_OP_PARTITION_RESTRICT || op == IR_OP_PARTITION_HALO;
+  return op == IR_OP_PARTITION_EQUAL || op == IR_OP_PARTITION_RESTRICT || op == IR_OP_PARTITION_HALO ||
+         op == IR_OP_PARTITION_IMAGE;
 }
 
 // Pieces and partitions belong to their parent region (part: the partition op).

@@ -8,7 +8,7 @@
 #   3. a short libFuzzer run of each target (scripts/fuzz.sh, clang-16)
 # Results go to OUT (one file per suite); OUT/reliability.args gets the
 # `--suite NAME KIND FILE RC` arguments for scripts/test_summary.py.
-# Environment: PYC_FUZZ_SECONDS (per target, default 45; 0 skips fuzzing),
+# Environment: PYC_FUZZ_SECONDS (per target, default 60; 0 skips fuzzing),
 # PYC_TEST_ASAN=0 skips the ASan build, PYC_TASK_ASAN_DIR / PYC_TASK_FUZZ_DIR
 # (default build-asan / build-fuzz).
 # Usage: scripts/test_reliability.sh BUILD-DIR OUT-DIR
@@ -22,7 +22,7 @@ lit=/usr/lib/llvm-16/build/utils/lit/lit.py
 jobs=$(nproc 2>/dev/null || echo 2)
 asan=${PYC_TASK_ASAN_DIR:-$root/build-asan}
 case $asan in /*) ;; *) asan=$root/$asan ;; esac
-fuzz_secs=${PYC_FUZZ_SECONDS:-45}
+fuzz_secs=${PYC_FUZZ_SECONDS:-60}
 args=$out/reliability.args
 : >"$args"
 t_step=$(date +%s)

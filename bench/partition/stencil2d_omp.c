@@ -8,7 +8,8 @@
 
 int main(void) {
   const long n = 4096, iters = 100;
-  double *in = aligned_alloc(64, sizeof(double) * n * n), *out = aligned_alloc(64, sizeof(double) * n * n);
+  double *in = aligned_alloc(64, sizeof(double) * n * n),
+         *out = aligned_alloc(64, sizeof(double) * n * n);
 #pragma omp parallel for schedule(static)
   for (long i = 0; i < n; i++)
     for (long j = 0; j < n; j++) {
@@ -20,10 +21,10 @@ int main(void) {
 #pragma omp parallel for schedule(static)
     for (long i = 2; i < n - 2; i++)
       for (long j = 2; j < n - 2; j++)
-        out[i * n + j] += (0.25 * (in[i * n + j + 1] - in[i * n + j - 1])
-                           + 0.125 * (in[i * n + j + 2] - in[i * n + j - 2])
-                           + 0.25 * (in[(i + 1) * n + j] - in[(i - 1) * n + j])
-                           + 0.125 * (in[(i + 2) * n + j] - in[(i - 2) * n + j]));
+        out[i * n + j] += (0.25 * (in[i * n + j + 1] - in[i * n + j - 1]) +
+                           0.125 * (in[i * n + j + 2] - in[i * n + j - 2]) +
+                           0.25 * (in[(i + 1) * n + j] - in[(i - 1) * n + j]) +
+                           0.125 * (in[(i + 2) * n + j] - in[(i - 2) * n + j]));
 #pragma omp parallel for schedule(static)
     for (long i = 0; i < n; i++)
       for (long j = 0; j < n; j++) in[i * n + j] += 1.0;

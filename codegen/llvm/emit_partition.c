@@ -54,8 +54,8 @@ static LLVMValueRef emit_index_launch(CgFn *f, IrInst *in) {
   }
   int redop = IR_INDEX_REDOP(in->ival);
   bool has_result = g->ret_type->kind != TY_VOID;
-  int32_t reduce = redop < 0 ? -1
-                             : redop | (g->ret_type->kind == TY_FLOAT ? PYC_ELEM_F64 : PYC_ELEM_I64) << 8;
+  int32_t reduce =
+      redop < 0 ? -1 : redop | (g->ret_type->kind == TY_FLOAT ? PYC_ELEM_F64 : PYC_ELEM_I64) << 8;
   LLVMValueRef a[12] = {cg_cstring(cm, g->name, (uint32_t)strlen(g->name)),
                         w,
                         blob,
@@ -96,6 +96,16 @@ bool cg_emit_partition_inst(CgFn *f, IrInst *in, LLVMValueRef *out) {
   case IR_OP_PARTITION_HALO: {
     LLVMValueRef a[2] = {V(0), V(1)};
     r = cg_rt_call(f, "pyc_partition_halo", a, 2);
+    cg_check_err(f, in, true);
+    break;
+  }
+  case IR_OP_PARTITION_IMAGE: {
+    if (f->fn->flags & IR_FN_TOP_LEVEL) {  // reads data: after the launches that write it
+      LLVMValueRef st = cg_rt_call(f, "pyc_runtime_fence", NULL, 0);
+      cg_err_if(f, in, LLVMBuildICmp(f->b, LLVMIntNE, st, cg_const_i32(cm, 0), ""), false);
+    }
+    LLVMValueRef a[3] = {V(0), V(1), cg_const_i32(cm, (int32_t)in->ival)};
+    r = cg_rt_call(f, "pyc_partition_image", a, 3);
     cg_check_err(f, in, true);
     break;
   }

@@ -44,7 +44,7 @@ static const RtEntry rt_table[] = {
     RT(pyc_launch, "pppplipl") RT(pyc_future_get, "ipp") RT(pyc_future_release, "vp") RT(pyc_future_retain, "vp")
     RT(pyc_runtime_fence, "i")
     // partitions and index launches (issue 5, emit_partition.c)
-    RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl")
+    RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl") RT(pyc_partition_image, "pppi")
     RT(pyc_partition_get, "ppp") RT(pyc_partition_piece, "ppl") RT(pyc_partition_volume, "lp")
     RT(pyc_partition_retain, "vp") RT(pyc_partition_release, "vp") RT(pyc_index_launch, "ppppliplipili")
     RT(pyc_parallel_for, "ipllppippp")  // pyc/tasks.h (prange: emit_parfor.c)

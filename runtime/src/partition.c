@@ -33,7 +33,9 @@ static PycPartition *part_alloc(PycRegion *parent, int32_t cdim, const int64_t *
   int64_t n = 1;
   for (int32_t d = 0; d < cdim; d++) {
     if (colors[d] < 1 || colors[d] > (1 << 24) || n > (1 << 24) / colors[d]) {
-      pyc_raise(PYC_EXC_VALUE, "partition: color counts must be positive (and the color space at most 2**24)", NULL, 0);
+      pyc_raise(PYC_EXC_VALUE,
+                "partition: color counts must be positive (and the color space at most 2**24)",
+                NULL, 0);
       return NULL;
     }
     n *= colors[d];
@@ -105,11 +107,15 @@ static int32_t computed_kind(const PycPartition *p) {
   return kind;
 }
 
-PYC_API PycPartition *pyc_partition_equal(PycRegion *r, int32_t cdim, const int64_t *colors) {
+PYC_API PycPartition *pyc_partition_equal(PycRegion *r, int32_t cdim, const int64_t *counts) {
   if (r && cdim != pyc_region_ndim(r)) {
     pyc_raise(PYC_EXC_VALUE, "equal: need one color count per dimension", NULL, 0);
     return NULL;
   }
+  int64_t colors[PYC_MAX_DIM] = {1, 1, 1};
+  for (int32_t d = 0; counts && d < cdim && d < PYC_MAX_DIM; d++)
+    colors[d] = counts[d] == 0 ? pyc_runtime_threads() : counts[d];  // 0: one per worker
+  if (!counts) return part_alloc(r, cdim, NULL);
   PycPartition *p = part_alloc(r, cdim, colors);
   if (!p) return NULL;
   for (int64_t k = 0; k < p->npieces; k++) {
@@ -181,6 +187,49 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *src, int64_t width) {
   return p;
 }
 
+// Visits the int64 values of field f over piece q (any rank), row-major.
+static void bbox_of(const PycRegion *q, int32_t f, int64_t *mn, int64_t *mx) {
+  int32_t nd = pyc_region_ndim(q);
+  int64_t lo[PYC_MAX_DIM] = {0, 0, 0}, hi[PYC_MAX_DIM] = {0, 0, 0}, st[PYC_MAX_DIM] = {0, 0, 0};
+  for (int32_t d = 0; d < nd; d++) {
+    lo[d] = pyc_region_lo(q, d);
+    hi[d] = pyc_region_hi(q, d);
+    st[d] = pyc_region_stride(q, d);
+    if (hi[d] < lo[d]) return;
+  }
+  const int64_t *base = pyc_region_field_data(q, f);
+  for (int64_t a = lo[0]; a <= hi[0]; a++)
+    for (int64_t b = lo[1]; b <= hi[1]; b++)
+      for (int64_t c = lo[2]; c <= hi[2]; c++) {
+        int64_t v = base[(a - lo[0]) * st[0] + (b - lo[1]) * st[1] + (c - lo[2]) * st[2]];
+        if (v < *mn) *mn = v;
+        if (v > *mx) *mx = v;
+      }
+}
+
+PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field) {
+  if (!r || !src || pyc_region_ndim(r) != 1 || field < 0 ||
+      field >= pyc_region_nfields(src->parent) || pyc_region_field_size(src->parent, field) != 8) {
+    pyc_raise(PYC_EXC_VALUE,
+              "image: needs a 1-d region, a partition and an int64 field of its region", NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(r, src->cdim, src->colors);
+  if (!p) return NULL;
+  for (int64_t k = 0; k < p->npieces; k++) {
+    int64_t mn = INT64_MAX, mx = INT64_MIN;
+    bbox_of(src->pieces[k], field, &mn, &mx);
+    int64_t lo[1] = {mn}, hi[1] = {mx};
+    if (mn > mx) lo[0] = 1, hi[0] = 0;  // empty
+    if (!set_piece(p, k, lo, hi)) {
+      pyc_partition_release(p);
+      return NULL;
+    }
+  }
+  p->kind = computed_kind(p);
+  return p;
+}
+
 PYC_API PycRegion *pyc_partition_piece(PycPartition *p, int64_t k) {
   if (!p || k < 0 || k >= p->npieces) {
     pyc_raise(PYC_EXC_INDEX, "color is outside the partition", NULL, 0);
@@ -237,8 +286,10 @@ static void fold_task(void *args, PycRegion **regions, void *result) {
     unsigned char v[8] = {0};
     if (!failed && pyc_future_get(fa->futs[i], v) != PYC_TASK_OK) failed = true;
     if (!failed) {
-      if (i == 0) memcpy(result, v, 8);
-      else redop_apply(fa->redop, fa->elem_type, result, v);
+      if (i == 0)
+        memcpy(result, v, 8);
+      else
+        redop_apply(fa->redop, fa->elem_type, result, v);
     }
     pyc_future_release(fa->futs[i]);
   }
@@ -266,13 +317,15 @@ PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *
     bool same = p && p->cdim == cdim;
     for (int32_t d = 0; same && d < cdim; d++) same = p->colors[d] == colors[d];
     if (!same) {
-      pyc_raise(PYC_EXC_VALUE, "index launch: a partition's color space differs from the launch's", NULL, 0);
+      pyc_raise(PYC_EXC_VALUE, "index launch: a partition's color space differs from the launch's",
+                NULL, 0);
       return NULL;
     }
   }
   PycReq local[64];
   unsigned char blob_small[256];
-  unsigned char *blob = args_size <= (int64_t)sizeof blob_small ? blob_small : malloc((size_t)args_size);
+  unsigned char *blob =
+      args_size <= (int64_t)sizeof blob_small ? blob_small : malloc((size_t)args_size);
   FoldArgs *fa = NULL;
   if (redop >= 0) {
     fa = calloc(1, sizeof *fa);
@@ -293,13 +346,16 @@ PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *
     for (int32_t k = 0; k < nreqs; k++)
       if (projected >> k & 1) local[k].region = ((PycPartition *)(void *)reqs[k].region)->pieces[i];
     if (id_slot >= 0) memcpy(blob + 8 * id_slot, &i, 8);
-    PycFuture *f = pyc_launch(name, fn, args_size ? blob : NULL, args_size, nreqs, local, result_size);
+    PycFuture *f =
+        pyc_launch(name, fn, args_size ? blob : NULL, args_size, nreqs, local, result_size);
     if (!f) {
       ok = false;
       break;
     }
-    if (fa) fa->futs[launched++] = f;
-    else pyc_future_release(f);
+    if (fa)
+      fa->futs[launched++] = f;
+    else
+      pyc_future_release(f);
   }
   if (blob != blob_small) free(blob);
   if (!fa) return NULL;

@@ -23,6 +23,7 @@ static const PycRtSymbol task_symbols[] = {
   SYM(pyc_partition_equal)
   SYM(pyc_partition_get)
   SYM(pyc_partition_halo)
+  SYM(pyc_partition_image)
   SYM(pyc_partition_kind)
   SYM(pyc_partition_parent)
   SYM(pyc_partition_piece)

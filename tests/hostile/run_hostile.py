@@ -96,6 +96,12 @@ CASES = [
     ("indent_300", "a line indented 300 columns",
      lambda: kernel_body(b"    if n > 0:\n" + b" " * 300 + b"n -= 1\n"), "check", {1},
      "wider than 255"),
+    ("call_chain_20k", "20,000 kernels, each returning the next one's result (no annotations)",
+     lambda: HEADER + b"".join(b"@kernel\ndef f%d(n: int64):\n    return f%d(n) + 1\n\n" % (i, i + 1)
+                               for i in range(20000)) + b"@kernel\ndef f20000(n: int64):\n    return n\n",
+     "check", {1}, "nested function checks"),
+    ("cr_line_ends", "old Mac line ends (CR only)",
+     lambda: kernel_body(b"    x = 1\n").replace(b"\n", b"\r"), "check", {1}, "invalid syntax"),
     ("huge_int", "a 100,000-digit integer literal",
      lambda: kernel_body(b"    x = " + b"9" * 100000 + b"\n"), "check", {1}, "does not fit in int64"),
     ("huge_float", "a 1e999999 float literal (inf, as in CPython)",

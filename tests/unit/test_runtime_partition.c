@@ -1,7 +1,7 @@
 // Unit tests of partitions and index launches (runtime/src/partition.c):
 // Partition.equal pieces (1-3 d, E*c//n bounds, disjoint + complete, on a
 // subregion too), restrict (disjoint or aliased, clipped), halo (grown and
-// clipped, aliased), bad input raising, refcounts (no live allocation at the
+// clipped, aliased), image (bounding rectangles), bad input raising, refcounts (no live allocation at the
 // end), an index launch writing each piece, a reduction over point results
 // in point order, dependences at piece granularity (block 0 of the next step
 // of a stencil runs while block 3 of the previous step is still running),
@@ -16,12 +16,12 @@
 
 static int failures;
 
-#define CHECK(cond)                                                                 \
-  do {                                                                              \
-    if (!(cond)) {                                                                  \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);      \
-      failures++;                                                                   \
-    }                                                                               \
+#define CHECK(cond)                                                                                \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                     \
+      failures++;                                                                                  \
+    }                                                                                              \
   } while (0)
 
 static double now(void) {
@@ -88,6 +88,16 @@ static void test_equal(void) {
   PycPartition *b = pyc_partition_restrict(r16, 1, col, tr, x6);
   CHECK(a && pyc_partition_kind(a) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
   CHECK(b && pyc_partition_kind(b) == 0 && pyc_region_hi(pyc_partition_piece(b, 3), 0) == 15);
+  // image: bounding rectangles of int64 pointers over each piece of a
+  int64_t *ptr = pyc_region_field_data(r16, 0);
+  for (int64_t i = 0; i < 16; i++) ptr[i] = (i * 5) % 16;
+  PycPartition *im = pyc_partition_image(r16, a, 0);
+  CHECK(im && pyc_partition_volume(im) == 4 && pyc_partition_kind(im) == 0);
+  CHECK(pyc_region_lo(pyc_partition_piece(im, 0), 0) == 0 &&
+        pyc_region_hi(pyc_partition_piece(im, 0), 0) == 15);  // 0 5 10 15
+  CHECK(pyc_region_lo(pyc_partition_piece(im, 1), 0) == 3 &&
+        pyc_region_hi(pyc_partition_piece(im, 1), 0) == 14);  // 4 9 14 3 -> 3..14
+  pyc_partition_release(im);
   pyc_partition_release(a);
   pyc_partition_release(b);
   pyc_region_release(r16);

@@ -715,7 +715,7 @@ static void test_nested_and_concurrency(void) {
 static void test_symbols(void) {
   size_t n = 0;
   const PycRtSymbol *s = pyc_task_symbols(&n);
-  CHECK(n == 50);
+  CHECK(n == 51);
   for (size_t i = 0; i < n; i++) CHECK(s[i].name && s[i].fn && strncmp(s[i].name, "pyc_", 4) == 0);
 }
 

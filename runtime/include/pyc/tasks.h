@@ -314,7 +314,8 @@ typedef struct PycPartition PycPartition;  // opaque, refcounted
 
 /// Partition.equal(r, colors): color c of an axis of extent E (from lo)
 /// gets [lo + E*c//n, lo + E*(c+1)//n). cdim == ndim of r. Disjoint and
-/// complete. NULL with ValueError pending on bad input.
+/// complete. A count of 0 means one color per worker thread (@task(parallel=
+/// True) launches). NULL with ValueError pending on bad input.
 PYC_API PycPartition *pyc_partition_equal(PycRegion *r, int32_t cdim, const int64_t *colors);
 
 /// Partition.restrict(r, colors, transform, extent): color c gets the
@@ -326,6 +327,14 @@ PYC_API PycPartition *pyc_partition_restrict(PycRegion *r, int32_t cdim, const i
 /// Partition.halo(p, width): each piece of p grown by width on every side,
 /// clipped to p's parent. Aliased unless width == 0 and p is disjoint.
 PYC_API PycPartition *pyc_partition_halo(PycPartition *p, int64_t width);
+
+/// Partition.image(r, src, field): piece c is the bounding rectangle of the
+/// points of 1-d region r named by int64 field `field` of src's piece c
+/// (empty if that piece is empty), clipped to r: a superset of Legion's
+/// image (the runtime's pieces are rectangles). Disjointness is computed.
+/// Reads the field now: the caller orders it after the writers (compiled
+/// code fences first). NULL with ValueError pending on bad input.
+PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field);
 
 /// The piece of color point `color` (cdim coordinates): borrowed (the
 /// partition holds it). NULL with IndexError pending outside the colors.
