@@ -360,12 +360,15 @@ static void collect_class(Checker *ck, ClassDef *c) {
              "a @fieldspace class body holds only field declarations (`name: type`); "
              "methods and other statements are not supported");
   }
+  // A second class of the same name in this module. (The type table is not
+  // the test: the driver's retry without failed functions checks a fresh AST
+  // against the same table, where the first round's struct already is.)
   if (ok) {
-    for (uint32_t i = 0; i < ck->tt->all.len; i++) {
-      const Type *t = ck->tt->all.data[i];
-      if (t->kind == TY_STRUCT && strcmp(t->name, c->name) == 0) {
+    for (uint32_t i = 0; i < ck->mod->classes.len && ck->mod->classes.data[i] != c; i++) {
+      if (strcmp(ck->mod->classes.data[i]->name, c->name) == 0) {
         ck_error(ck, c->name_loc, "@fieldspace class '%s' is defined twice", c->name);
         ok = false;
+        break;
       }
     }
   }

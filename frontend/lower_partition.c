@@ -65,7 +65,7 @@ static IrValue index_launch(Lower *l, FuncDef *g, Expr *colors, Expr **args, con
   in->sym = g->name;
   in->symlen = (uint32_t)strlen(g->name);
   in->ival = IR_INDEX_IVAL(cd, redop, idp);
-  return rty ? in->result : IR_NOVALUE;
+  return rty ? lw_own(l, in->result, loc) : IR_NOVALUE;  // the future is owned: slot + decref
 }
 
 IrValue lw_part_call(Lower *l, Expr *e) {

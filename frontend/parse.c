@@ -1,5 +1,6 @@
 // parse.c - fe_parse: Python source -> tree-sitter CST -> Module (AST).
-// Runs tree-sitter-python on a copy of the file, diagnoses syntax errors
+// Rejects what the parser cannot take first (invalid UTF-8, indentation too
+// deep or too wide), runs tree-sitter-python on a copy of the file, diagnoses syntax errors
 // (parse_syntax.c; when bare `float64[:]` annotations are found, their
 // brackets are blanked and the text parsed again so the rest of the file gets
 // a clean recovery), then converts the module: imports into ImportItems,
@@ -172,7 +173,7 @@ static uint32_t utf8_invalid_at(const unsigned char *s, uint32_t len) {
 // nested blocks are a 50 MB file the parser would chew on for its whole
 // timeout. Lines are measured as written (tabs to multiples of 8); blank and
 // comment lines do not count. Continuation lines are counted too, which only
-// matters for a hundred ever-deeper ones in a row. tree-sitter-python keeps
+// matters for two hundred ever-deeper ones in a row. tree-sitter-python keeps
 // indentation widths in bytes: a line indented 256 columns or more breaks its
 // scanner (a bogus syntax error at the top of the file), so that is reported
 // too (*wide set). The offset of the first line past a limit, or len.

@@ -23,6 +23,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 asan=${PYC_TASK_ASAN_DIR:-$root/build-asan}
 case $asan in /*) ;; *) asan=$root/$asan ;; esac
 fuzz_secs=${PYC_FUZZ_SECONDS:-60}
+mkdir -p "$out"
 args=$out/reliability.args
 : >"$args"
 t_step=$(date +%s)

@@ -112,4 +112,7 @@ extern PyTypeObject CoreDispatcherType;  // dispatch.c
 // A NativeFunction for a signature line and an address; owner keeps the code alive.
 PyObject *core_native_new(const char *sigline, void *addr, PyObject *owner, PyObject *pyfunc);
 
+// region.c: RuntimeRegion, TaskFn, TaskFuture and fence() (Tasks from Python).
+int core_region_init(PyObject *m);
+
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "driver.h"
 #include "pyc/runtime.h"
 
@@ -118,6 +119,31 @@ static PyObject *dropped_list(PycCompiler *c) {
   return l;
 }
 
+// ---- disk cache (tools/cache.h; added by the cache/AOT work) ---------------
+// jit_compile goes through the disk cache: a hit JIT-links the cached object
+// (no frontend, no LLVM optimizer); a miss compiles and stores. Cache
+// warnings (a damaged entry, an unwritable directory) are collected while the
+// GIL is released and issued as RuntimeWarning afterwards.
+typedef struct CacheWarnings {
+  char *msg[8];
+  int n;
+} CacheWarnings;
+
+static void cache_warn(void *user, const char *msg) {
+  CacheWarnings *w = user;
+  if (w->n < 8) w->msg[w->n++] = strdup(msg);
+}
+
+static int cache_warn_flush(CacheWarnings *w) {
+  int rc = 0;
+  for (int i = 0; i < w->n; i++) {
+    if (rc == 0 && w->msg[i] && PyErr_WarnEx(PyExc_RuntimeWarning, w->msg[i], 1) < 0) rc = -1;
+    free(w->msg[i]);
+  }
+  w->n = 0;
+  return rc;
+}
+
 static PyObject *jit_compile(PyObject *self, PyObject *args, PyObject *kw) {
   (void)self;
   static const char *kwlist[] = {"source", "filename", "boundscheck", "fastmath", "opt_level", NULL};
@@ -145,10 +171,18 @@ static PyObject *jit_compile(PyObject *self, PyObject *args, PyObject *kw) {
   PyObject *result = NULL, *addrs = NULL, *sigs = NULL, *dropped = NULL;
   char *sigtext = NULL;
   bool ok;
+  CacheWarnings cw = {{0}, 0};
+  PycCacheConfig cfg = {.warn = cache_warn, .warn_user = &cw};
+  PycCachedHow how;
   Py_BEGIN_ALLOW_THREADS
-  ok = pyc_compiler_load_buffer(c, filename, src, (size_t)srclen) && pyc_compiler_passes(c);
-  if (ok) sigtext = pyc_compiler_signatures(c);
+  ok = pyc_compiler_load_buffer(c, filename, src, (size_t)srclen) &&
+       pyc_compiler_jit_cached(c, &cfg, &sigtext, &how);
   Py_END_ALLOW_THREADS
+  if (cache_warn_flush(&cw) < 0) {
+    free(sigtext);
+    sigtext = NULL;
+    goto done;
+  }
   if (!ok || !sigtext) {
     raise_module_error(c, fn);
     goto done;
@@ -298,6 +332,17 @@ static PyObject *compile_module(PyObject *self, PyObject *args, PyObject *kw) {
   return out;
 }
 
+// lookup(owner, symbol) -> address or None (a Compilation's JIT symbol).
+static PyObject *lookup(PyObject *self, PyObject *args) {
+  (void)self;
+  PyObject *owner;
+  const char *sym;
+  if (!PyArg_ParseTuple(args, "Os", &owner, &sym)) return NULL;
+  void *a = PyObject_TypeCheck(owner, &CoreOwnerType) ? pyc_compiler_lookup(((Compilation *)owner)->c, sym) : NULL;
+  if (!a) Py_RETURN_NONE;
+  return PyLong_FromVoidPtr(a);
+}
+
 static PyObject *live_count(PyObject *self, PyObject *unused) {
   (void)self;
   (void)unused;
@@ -311,6 +356,7 @@ static PyMethodDef methods[] = {
     {"jit_compile", (PyCFunction)(void (*)(void))jit_compile, METH_VARARGS | METH_KEYWORDS,
      "jit_compile(source, filename, boundscheck=False, fastmath=False, opt_level=3)"
      " -> (owner, signatures, {name: address}, dropped)"},
+    {"lookup", lookup, METH_VARARGS, "lookup(owner, symbol) -> address or None"},
     {"bind_all", (PyCFunction)(void (*)(void))bind_all, METH_VARARGS | METH_KEYWORDS,
      "bind_all(owner, signatures, addresses, dropped, strict=False) -> {name: NativeFunction}"},
     {"bind", (PyCFunction)(void (*)(void))bind, METH_VARARGS | METH_KEYWORDS,
@@ -341,7 +387,7 @@ PyMODINIT_FUNC PyInit__core(void) {
       PyModule_AddObject(m, "Compilation", (PyObject *)&CoreOwnerType) < 0 ||
       PyModule_AddObject(m, "Dispatcher", (PyObject *)&CoreDispatcherType) < 0 ||
       PyModule_AddStringConstant(m, "version", PYC_VERSION_STRING) < 0 ||
-      core_output_init() < 0) {
+      core_output_init() < 0 || core_region_init(m) < 0) {
     Py_DECREF(m);
     return NULL;
   }

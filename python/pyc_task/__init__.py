@@ -55,9 +55,11 @@ mode = _pick_mode()
 
 
 def install_hook():
-    """Compile whole modules at import. Not available in pure-Python mode:
-    returns False and changes nothing (modules run as plain Python)."""
-    return False
+    """Compile whole modules at import (pyc_task/hook.py): modules that
+    import pyc_task are compiled when imported, through the disk cache.
+    Returns True; in pure-Python mode returns False and changes nothing."""
+    from .hook import install_hook as _install
+    return _install()
 
 __all__ = [
     'kernel', 'task', 'fieldspace', 'prange', 'wtime',

@@ -83,6 +83,7 @@ class _ModuleJit:
                 owner, sigs, addrs, dropped = compile_source(source, self.filename)
                 self.natives = dict(bind(owner, sigs, addrs))
                 self.compiled = set(addrs)
+                self.owner, self.sigs = owner, sigs
                 self.dropped = {d[0]: d for d in dropped}
             except CompileError as e:
                 self.failure = e
@@ -119,10 +120,25 @@ class _ModuleJit:
                                              'are compiled' % name), stacklevel=4)
         else:
             err = None   # compiled, but its signature does not cross the boundary
+            launcher = self._launcher(name, disp, options)
+            if launcher is not None:
+                disp.target = launcher
+                return
         if strict and err is not None:
             disp.target = _raiser(err)
         else:
             disp.target = disp.py_func
+
+
+    def _launcher(self, name, disp, options):
+        """A task with region parameters launches through the runtime
+        (pyc_task/_launch.py), or None."""
+        for line in (getattr(self, 'sigs', None) or '').splitlines():
+            cols = line.split('\t')
+            if cols[0] == name and len(cols) > 4 and 'task' in cols[4].split(','):
+                from . import _launch
+                return _launch.make_launcher(name, line, self.owner, disp.py_func, options)
+        return None
 
 
 def _raiser(err):

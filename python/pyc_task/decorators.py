@@ -109,7 +109,10 @@ def task(fn=None, **options):
 
         @functools.wraps(f)
         def launch(*args, **kwargs):
-            return Future(f(*args, **kwargs))
+            value = f(*args, **kwargs)
+            if compiled and type(value).__name__ == 'LaunchedFuture':
+                return value   # launched through the runtime (pyc_task/_launch.py)
+            return Future(value)
 
         launch.__pyc_task__ = info
         launch.py_func = f

@@ -90,6 +90,8 @@ def compile_natives(source, filename, module_name=None):
                 owner, sigs, addrs, dropped = _jit.compile_source(source, filename)
                 st.natives = dict(_jit.bind(owner, sigs, addrs))
                 st.dropped = {d[0]: d for d in dropped}
+                st.compiled = set(addrs)
+                st.owner, st.sigs = owner, sigs   # tasks from Python (_launch.py)
             except CompileError as e:
                 st.failure = e
                 st.natives = {}

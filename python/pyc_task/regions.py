@@ -216,8 +216,10 @@ class Region:
             if not shape or any(s < 0 for s in shape):
                 raise ValueError('region shape must be non-negative extents')
             self._fields = dict(fields_of(fields))
-            self._data = {name: np.zeros(shape, dtype=t.np_dtype)
-                          for name, t in self._fields.items()}
+            self._data = _runtime_fields(shape, self._fields)
+            if self._data is None:
+                self._data = {name: np.zeros(shape, dtype=t.np_dtype)
+                              for name, t in self._fields.items()}
             self._root = self
             self.ispace = IndexSpace([0] * len(shape), [s - 1 for s in shape])
         else:
@@ -265,6 +267,16 @@ class Region:
 
     def __repr__(self):
         return 'Region(%r, fields=%s)' % (self.ispace, list(self._fields))
+
+
+def _runtime_fields(shape, fields):
+    """Compiled mode: the fields in the task runtime's memory
+    (pyc_task/_launch.py); None for numpy storage."""
+    from . import mode
+    if mode != 'compiled':
+        return None
+    from . import _launch
+    return _launch.runtime_fields(shape, fields)
 
 
 def _subregion(parent, lo, hi, mask=None):
