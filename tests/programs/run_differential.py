@@ -60,6 +60,12 @@ def find_programs(names):
         for f in sorted(os.listdir(HERE)):
             if f.endswith('.py') and f != os.path.basename(__file__):
                 out.append(os.path.join(HERE, f))
+        # The examples are real programs too: run them the same way, so they
+        # cannot rot (no copies of them here).
+        examples = os.path.join(ROOT, 'examples')
+        for f in sorted(os.listdir(examples)):
+            if f.endswith('.py'):
+                out.append(os.path.join(examples, f))
         return out
     out = []
     for n in names:

@@ -1,4 +1,4 @@
-"""The differential programs (tests/programs) run a third way: as Python
+"""The differential programs (tests/programs) and the examples (examples/) run a third way: as Python
 scripts through the decorators in compiled mode (JIT on first call), against
 the pure-Python oracle. stdout and the exit status must be identical."""
 
@@ -11,8 +11,10 @@ import pytest
 from conftest import BUILD_PY, ROOT, needs_core
 
 PROGRAMS = os.path.join(ROOT, 'tests', 'programs')
-PROGS = sorted(f for f in os.listdir(PROGRAMS)
-               if f.endswith('.py') and f != 'run_differential.py')
+EXAMPLES = os.path.join(ROOT, 'examples')
+PROGS = sorted(os.path.join(PROGRAMS, f) for f in os.listdir(PROGRAMS)
+               if f.endswith('.py') and f != 'run_differential.py') + \
+    sorted(os.path.join(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith('.py'))
 
 
 def run(prog, compiled):
@@ -25,13 +27,12 @@ def run(prog, compiled):
         env['PYTHONPATH'] = os.path.join(ROOT, 'python')
         env['PYC_TASK_DISABLE'] = '1'
     return subprocess.run([sys.executable, '-W', 'error::pyc_task.CompileWarning',
-                           os.path.join(PROGRAMS, prog)] if compiled else
-                          [sys.executable, os.path.join(PROGRAMS, prog)],
+                           prog] if compiled else [sys.executable, prog],
                           capture_output=True, env=env, cwd=ROOT, timeout=300)
 
 
 @needs_core
-@pytest.mark.parametrize('prog', PROGS)
+@pytest.mark.parametrize('prog', PROGS, ids=[os.path.relpath(p, ROOT) for p in PROGS])
 def test_program(prog):
     want = run(prog, compiled=False)
     got = run(prog, compiled=True)

@@ -25,7 +25,8 @@ def main():
     ap.add_argument('--pyc-task', default=os.path.join(ROOT, 'build', 'bin', 'pyc-task'))
     ap.add_argument('programs', nargs='*')
     args = ap.parse_args()
-    programs = args.programs or sorted(glob.glob(os.path.join(ROOT, 'tests', 'programs', '*.py')))
+    programs = args.programs or sorted(glob.glob(os.path.join(ROOT, 'tests', 'programs', '*.py')) +
+                                       glob.glob(os.path.join(ROOT, 'examples', '*.py')))
     programs = [p for p in programs if not os.path.basename(p).startswith('run_')]
     passed = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
