@@ -119,3 +119,15 @@ bool ir_block_terminated(const IrBlock *blk) {
 }
 
 void ir_set_linecol(IrInst *in, SrcManager *sm) { srcmgr_linecol(sm, in->loc, &in->line, &in->col); }
+
+const IrInst *ir_def_of(const IrBlock *blk, IrValue v) {
+  for (uint32_t i = 0; i < blk->insts.len; i++) {
+    const IrInst *in = blk->insts.data[i];
+    if (in->result == v) return in;
+    for (int k = 0; k < 2; k++) {
+      const IrInst *d = in->body[k] ? ir_def_of(in->body[k], v) : NULL;
+      if (d) return d;
+    }
+  }
+  return NULL;
+}

@@ -160,6 +160,9 @@ IrValue ir_binary(IrModule *m, IrFunc *fn, IrBlock *blk, IrOp op, const Type *t,
 IrValue ir_unary(IrModule *m, IrFunc *fn, IrBlock *blk, IrOp op, const Type *t, IrValue a,
                  SrcLoc loc);
 bool ir_block_terminated(const IrBlock *blk);  // last inst is a terminator
+// The instruction defining v in blk or the blocks nested in it (a linear
+// search), or NULL: parameters and values of other blocks have none here.
+const IrInst *ir_def_of(const IrBlock *blk, IrValue v);
 // Set line/col of an instruction from its SrcLoc (needs the source manager).
 void ir_set_linecol(IrInst *in, SrcManager *sm);
 

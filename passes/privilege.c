@@ -19,18 +19,6 @@
 // The parameter index a region value comes from, or -1.
 static int param_of(const IrFunc *fn, const IrBlock *body, IrValue v, int depth);
 
-static const IrInst *def_of(const IrBlock *blk, IrValue v) {
-  for (uint32_t i = 0; i < blk->insts.len; i++) {
-    const IrInst *in = blk->insts.data[i];
-    if (in->result == v) return in;
-    for (int k = 0; k < 2; k++) {
-      const IrInst *d = in->body[k] ? def_of(in->body[k], v) : NULL;
-      if (d) return d;
-    }
-  }
-  return NULL;
-}
-
 static int slot_param(const IrFunc *fn, const IrBlock *body, const IrBlock *blk, const char *slot,
                       int depth) {
   for (uint32_t i = 0; i < blk->insts.len; i++) {
@@ -51,7 +39,7 @@ static int slot_param(const IrFunc *fn, const IrBlock *body, const IrBlock *blk,
 static int param_of(const IrFunc *fn, const IrBlock *body, IrValue v, int depth) {
   if (v < fn->nparams) return (int)v;
   if (depth > 16) return -1;
-  const IrInst *d = def_of(body, v);
+  const IrInst *d = ir_def_of(body, v);
   if (!d || d->op != IR_OP_LGET || !d->sym) return -1;
   return slot_param(fn, body, body, d->sym, depth);
 }
@@ -172,7 +160,7 @@ static const char *region_key(const IrFunc *fn, IrValue v, char *buf, size_t n) 
     snprintf(buf, n, "p%d", p);
     return buf;
   }
-  const IrInst *d = def_of(fn->body, v);
+  const IrInst *d = ir_def_of(fn->body, v);
   if (d && d->op == IR_OP_LGET && d->sym) {
     snprintf(buf, n, "$%s", d->sym);
     return buf;
@@ -183,7 +171,7 @@ static const char *region_key(const IrFunc *fn, IrValue v, char *buf, size_t n) 
 static const char *region_label(const IrFunc *fn, IrValue v) {
   int p = param_of(fn, fn->body, v, 0);
   if (p >= 0 && fn->param_names && fn->param_names[p]) return fn->param_names[p];
-  const IrInst *d = def_of(fn->body, v);
+  const IrInst *d = ir_def_of(fn->body, v);
   return d && d->op == IR_OP_LGET && d->sym ? d->sym : "?";
 }
 

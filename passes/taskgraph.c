@@ -46,18 +46,6 @@ typedef struct Tg {
   TgNodes nodes;
 } Tg;
 
-static const IrInst *def_of(const IrBlock *blk, IrValue v) {
-  for (uint32_t i = 0; i < blk->insts.len; i++) {
-    const IrInst *in = blk->insts.data[i];
-    if (in->result == v) return in;
-    for (int k = 0; k < 2; k++) {
-      const IrInst *d = in->body[k] ? def_of(in->body[k], v) : NULL;
-      if (d) return d;
-    }
-  }
-  return NULL;
-}
-
 static const IrInst *trace(const IrFunc *fn, IrValue v, int depth, bool part);
 static const IrInst *origin(const IrFunc *fn, IrValue v, int depth) { return trace(fn, v, depth, false); }
 
@@ -86,7 +74,7 @@ static bool is_partition_op(IrOp op) {
 // Pieces and partitions belong to their parent region (part: the partition op).
 static const IrInst *trace(const IrFunc *fn, IrValue v, int depth, bool part) {
   if (depth > 16 || v < fn->nparams) return NULL;
-  const IrInst *d = def_of(fn->body, v);
+  const IrInst *d = ir_def_of(fn->body, v);
   if (!d) return NULL;
   if (part && is_partition_op(d->op)) return d;
   if (!part && d->op == IR_OP_REGION_NEW) return d;

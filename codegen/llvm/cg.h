@@ -78,6 +78,9 @@ LLVMValueRef cg_from_mem(CgFn *f, const Type *t, LLVMValueRef v);
 // incref (inc) or decref every array inside v of type t
 void cg_refcount(CgFn *f, const Type *t, LLVMValueRef v, bool inc);
 void cg_decref_slots(CgFn *f);
+// numpy's IndexError ("index 5 is out of bounds for axis 0 with size 3", the
+// index as the user wrote it) through pyc_err_index, then the error exit.
+void cg_raise_index(CgFn *f, IrInst *in, LLVMValueRef shown, int64_t axis, LLVMValueRef size);
 LLVMBasicBlockRef cg_err_exit(CgFn *f);
 // Branch to the error exit when pyc_err_occurred() != 0 (set_loc: also add
 // this instruction's location to the pending exception).

@@ -69,6 +69,13 @@ LLVMValueRef cg_emit_array_new(CgFn *f, IrInst *in) {
   return LLVMBuildInsertValue(B, v, strides, 3, "");
 }
 
+void cg_raise_index(CgFn *f, IrInst *in, LLVMValueRef shown, int64_t axis, LLVMValueRef size) {
+  CgModule *cm = f->cm;
+  LLVMValueRef a[5] = {shown, cg_const_i32(cm, (int32_t)axis), size, cm->file_str, cg_line(in, cm)};
+  cg_rt_call(f, "pyc_err_index", a, 5);
+  LLVMBuildBr(f->b, cg_err_exit(f));
+}
+
 void cg_emit_boundscheck(CgFn *f, IrInst *in) {
   CgModule *cm = f->cm;
   LLVMValueRef idx = V(0), size = V(1);
@@ -78,22 +85,10 @@ void cg_emit_boundscheck(CgFn *f, IrInst *in) {
   LLVMValueRef ea[2] = {bad, LLVMConstInt(i1, 0, 0)};
   LLVMBuildCondBr(f->b, cg_intrinsic(f, "llvm.expect", &i1, 1, ea, 2), raise, ok);
   LLVMPositionBuilderAtEnd(f->b, raise);
-  cg_rt_call(f, "pyc_buf_reset", NULL, 0);
-  LLVMValueRef s1[2] = {cg_cstring(cm, "index ", 6), cg_const_i64(cm, 6)};
-  cg_rt_call(f, "pyc_buf_str", s1, 2);
   // arg0 is the normalized index (i < 0 ? i + size : i): a negative one came
   // from a negative user index, which the message shows as written (numpy).
   LLVMValueRef neg = LLVMBuildICmp(f->b, LLVMIntSLT, idx, cg_const_i64(cm, 0), "");
   LLVMValueRef shown = LLVMBuildSelect(f->b, neg, LLVMBuildSub(f->b, idx, size, ""), idx, "");
-  cg_rt_call(f, "pyc_buf_i64", &shown, 1);
-  char mid[96];
-  int n = snprintf(mid, sizeof mid, " is out of bounds for axis %lld with size ",
-                   (long long)in->ival);
-  LLVMValueRef s2[2] = {cg_cstring(cm, mid, (uint32_t)n), cg_const_i64(cm, n)};
-  cg_rt_call(f, "pyc_buf_str", s2, 2);
-  cg_rt_call(f, "pyc_buf_i64", &size, 1);
-  LLVMValueRef r[3] = {cg_const_i32(cm, PYC_EXC_INDEX), cm->file_str, cg_line(in, cm)};
-  cg_rt_call(f, "pyc_buf_raise", r, 3);
-  LLVMBuildBr(f->b, cg_err_exit(f));
+  cg_raise_index(f, in, shown, in->ival, size);
   LLVMPositionBuilderAtEnd(f->b, ok);
 }

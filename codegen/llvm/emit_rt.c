@@ -25,7 +25,7 @@ static const RtEntry rt_table[] = {
     RT(pyc_buf_f64, "vd") RT(pyc_buf_f32, "vf") RT(pyc_buf_bool, "vi")
     RT(pyc_buf_fmt_i64, "vlp") RT(pyc_buf_fmt_u64, "vlp") RT(pyc_buf_fmt_f64, "vdp")
     RT(pyc_buf_fmt_f32, "vfp") RT(pyc_buf_fmt_bool, "vip") RT(pyc_buf_fmt_str, "vplp")
-    RT(pyc_buf_print, "v") RT(pyc_buf_raise, "vipi")
+    RT(pyc_buf_print, "v") RT(pyc_buf_raise, "vipi") RT(pyc_err_index, "vlilpi")
     PYC_MATH_1(RT_M1) PYC_MATH_2(RT_M2)
     RT(pyc_math_floor_i64, "ld") RT(pyc_math_ceil_i64, "ld") RT(pyc_math_trunc_i64, "ld")
     RT(pyc_math_factorial, "ll") RT(pyc_math_gcd, "lll") RT(pyc_math_lcm, "lll")

@@ -118,19 +118,7 @@ static void region_boundscheck(CgFn *f, IrInst *in) {
     LLVMBasicBlockRef raise = cg_block(f, "region_oob"), ok = cg_block(f, "region_inbounds");
     LLVMBuildCondBr(f->b, bad, raise, ok);
     LLVMPositionBuilderAtEnd(f->b, raise);
-    cg_rt_call(f, "pyc_buf_reset", NULL, 0);
-    LLVMValueRef s1[2] = {cg_cstring(cm, "index ", 6), cg_const_i64(cm, 6)};
-    cg_rt_call(f, "pyc_buf_str", s1, 2);
-    LLVMValueRef shown = V(1 + d);
-    cg_rt_call(f, "pyc_buf_i64", &shown, 1);
-    char mid[96];
-    int n = snprintf(mid, sizeof mid, " is out of bounds for axis %u with size ", d);
-    LLVMValueRef s2[2] = {cg_cstring(cm, mid, (uint32_t)n), cg_const_i64(cm, n)};
-    cg_rt_call(f, "pyc_buf_str", s2, 2);
-    cg_rt_call(f, "pyc_buf_i64", &size, 1);
-    LLVMValueRef r[3] = {cg_const_i32(cm, PYC_EXC_INDEX), cm->file_str, cg_line(in, cm)};
-    cg_rt_call(f, "pyc_buf_raise", r, 3);
-    LLVMBuildBr(f->b, cg_err_exit(f));
+    cg_raise_index(f, in, V(1 + d), d, size);
     LLVMPositionBuilderAtEnd(f->b, ok);
   }
 }
