@@ -8,7 +8,9 @@
   bench/run.py --pyc-task build-x/bin/pyc-task
 
 Variants: c (clang-16 -O3 -march=native -ffp-contract=off), pyc-task
-(`pyc-task build bench/kernels/NAME.py`, then the executable), numba
+(`pyc-task build bench/kernels/NAME.py`, then the executable with
+PYC_TASK_THREADS=1: its prange loops on one thread, like every other
+variant), pyc-task-par (the same executable on all cores), numba
 (@njit, JIT excluded), pythran (-O3 -march=native), numpy, cpython (the
 pyc-task kernels as plain Python, on a reduced size, time scaled up by the
 work ratio; marked *). Each variant prints `checksum:` and `best_s:`, the
@@ -44,7 +46,7 @@ QUICK = {
     'saxpy': [100000], 'stencil2d': [100, 10], 'matmul': [64],
     'mandelbrot': [80, 60, 256], 'nbody': [10000],
 }
-VARIANTS = ['c', 'pyc-task', 'numba', 'pythran', 'numpy', 'cpython']
+VARIANTS = ['c', 'pyc-task', 'pyc-task-par', 'numba', 'pythran', 'numpy', 'cpython']
 
 
 def parse_args(argv):
@@ -126,12 +128,13 @@ def run_variant(args, name, variant, sizes, built):
     spec = BENCHES[name]
     reps = str(args.reps)
     scale = 1.0
+    env = None
     if variant == 'c':
         if not built.get('c'):
             row.note = 'C build failed'
             return row
         cmd = [built['c']] + [str(s) for s in sizes] + [reps]
-    elif variant == 'pyc-task':
+    elif variant in ('pyc-task', 'pyc-task-par'):
         if not built.get('pyc-task'):
             row.note = built.get('pyc-task-note', 'n/a')
             return row
@@ -139,6 +142,13 @@ def run_variant(args, name, variant, sizes, built):
             row.note = 'n/a in --quick (sizes are fixed in main())'
             return row
         cmd = [built['pyc-task']]
+        # 'pyc-task' runs its prange loops on one thread, like C and Numba;
+        # 'pyc-task-par' on every core (PYC_TASK_THREADS unset).
+        env = dict(os.environ)
+        if variant == 'pyc-task':
+            env['PYC_TASK_THREADS'] = '1'
+        else:
+            env.pop('PYC_TASK_THREADS', None)
     elif variant in ('numba', 'numpy', 'pythran', 'cpython'):
         if variant == 'pythran' and not built.get('pythran'):
             row.note = built.get('pythran-note', 'n/a')
@@ -150,7 +160,7 @@ def run_variant(args, name, variant, sizes, built):
     else:
         row.note = 'unknown variant'
         return row
-    rc, out, err, wall = sh(cmd, args.timeout)
+    rc, out, err, wall = sh(cmd, args.timeout, env=env)
     row.process_s = wall
     if rc != 0:
         row.note = 'failed (%s): %s' % (rc, (err.strip().splitlines() or [''])[-1][:70])
@@ -244,7 +254,7 @@ def main(argv):
                 saxpy_times['pythran'] = t
             if not built['pythran']:
                 built['pythran-note'] = 'pythran build failed' if err != 'pythran not installed' else err
-        if 'pyc-task' in variants:
+        if 'pyc-task' in variants or 'pyc-task-par' in variants:
             built['pyc-task'], t, note = build_pyc(name, args.out, args.pyc_task, args.timeout)
             if built['pyc-task'] and name == 'saxpy':
                 saxpy_times['pyc-task'] = t
