@@ -16,6 +16,10 @@
 typedef struct CgOptions {
   int opt_level;       // 0..3 (default 3)
   bool fastmath;       // allow reassociation everywhere (else only IR_FN_FASTMATH functions)
+  int units;           // codegen units: this many LLVM modules (at most one per function),
+                       // optimized and compiled on parallel threads (codegen/llvm/units.c);
+                       // 0 or 1: one. A module with tasks is never split.
+  bool units_by_size;  // fewer units for a small module (splitting would not pay)
 } CgOptions;
 
 typedef struct CgModule CgModule;   // an LLVM context + module + target machine (opaque)
@@ -26,9 +30,13 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err);
 bool cg_llvm_optimize(CgModule *cm, char **err);
 char *cg_llvm_ir_text(CgModule *cm);            // malloc'd
 char *cg_llvm_asm_text(CgModule *cm, char **err);// malloc'd
-bool cg_llvm_write_object(CgModule *cm, const char *path, char **err);
+bool cg_llvm_write_object(CgModule *cm, const char *path, char **err);  // one unit only
+// The number of codegen units the module got (1 unless CgOptions.units > 1).
+int cg_llvm_unit_count(const CgModule *cm);
+// One object file per unit (paths[u]), compiled on parallel threads.
+bool cg_llvm_write_objects(CgModule *cm, const char *const *paths, char **err);
 // The object file in memory (malloc'd, *size bytes); NULL with *err on failure.
-// Same bytes as cg_llvm_write_object. The disk cache stores them.
+// Same bytes as cg_llvm_write_object (one unit only). The disk cache stores them.
 void *cg_llvm_object_bytes(CgModule *cm, size_t *size, char **err);
 void cg_llvm_dispose(CgModule *cm);
 

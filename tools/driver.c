@@ -51,6 +51,8 @@ struct PycCompiler {
   Module *ast;          // arena
   IrModule *ir;         // arena
   CgModule *cg;         // owned until handed to the JIT
+  int units;            // codegen units asked of cg_llvm_emit (build_executable: several)
+  int units_made;       // and how many the module got
   CgJit *jit;           // owned
   const Diag *printed;  // last diagnostic already printed
   bool truncation_printed;
@@ -393,11 +395,13 @@ bool pyc_compiler_codegen(PycCompiler *c) {
     return stage_end(c, false, PR_PASSED);
   }
   t0 = now_ms();
-  CgOptions co = {.opt_level = c->opts.opt_level, .fastmath = c->opts.fastmath};
+  CgOptions co = {.opt_level = c->opts.opt_level, .fastmath = c->opts.fastmath,
+                  .units = c->units, .units_by_size = c->opts.codegen_units == 0};
   char *err = NULL;
   c->cg = cg_llvm_emit(c->ir, &co, &err);
   phase_add(c, PYC_PHASE_CODEGEN, t0);
   if (!c->cg) return fail_cg(c, "internal error in LLVM code generation", err);
+  c->units_made = cg_llvm_unit_count(c->cg);
   free(err);
   return stage_end(c, true, PR_EMITTED);
 }
@@ -440,6 +444,8 @@ char *pyc_compiler_dump(PycCompiler *c, PycStage stage) {
          stage_names[stage]);
     return NULL;
   }
+  // LLVM dumps show the codegen units only when asked for explicitly.
+  if (c->progress < PR_EMITTED && c->opts.codegen_units > 1) c->units = c->opts.codegen_units;
   Str s;
   str_init(&s);
   char *err = NULL;
@@ -522,7 +528,15 @@ static bool has_user_main(const PycCompiler *c) {
   return m && m->nparams == 0;
 }
 
+// Codegen units for an executable: the option, else one per online CPU.
+static int build_units(const PycCompiler *c) {
+  if (c->opts.codegen_units > 0) return c->opts.codegen_units;
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
 bool pyc_compiler_build_executable(PycCompiler *c, const char *out_path) {
+  if (c->progress < PR_EMITTED) c->units = build_units(c);
   if (!pyc_compiler_optimize(c)) return false;
   // An executable needs main(): say so, rather than the linker's undefined symbol.
   if (!has_user_main(c))
@@ -536,20 +550,27 @@ bool pyc_compiler_build_executable(PycCompiler *c, const char *out_path) {
   char *dir = arena_printf(&c->arena, "%s/pyc-task-XXXXXX", tmpbase);
   if (!mkdtemp(dir))
     return fail(c, "cannot create a temporary directory in '%s': %s", tmpbase, strerror(errno));
-  char *obj = arena_printf(&c->arena, "%s/program.o", dir);
-  bool ok = pyc_compiler_write_object(c, obj);
-  if (ok) {
-    double t0 = now_ms();
-    char *err = NULL;
-    const char *objs[1] = {obj};
-    ok = cg_link_executable(objs, 1, out_path, libdir, &err);
+  int nobj = cg_llvm_unit_count(c->cg);
+  const char **objs = arena_alloc(&c->arena, sizeof(char *) * (size_t)nobj);
+  for (int i = 0; i < nobj; i++) objs[i] = arena_printf(&c->arena, "%s/unit%d.o", dir, i);
+  double t0 = now_ms();
+  char *err = NULL;
+  bool ok = cg_llvm_write_objects(c->cg, objs, &err);
+  phase_add(c, PYC_PHASE_OBJECT, t0);
+  if (!ok) {
+    fail_cg(c, "cannot write the object files", err);
+  } else {
+    free(err);
+    err = NULL;
+    t0 = now_ms();
+    ok = cg_link_executable(objs, nobj, out_path, libdir, &err);
     phase_add(c, PYC_PHASE_LINK, t0);
     if (!ok)
       fail_cg(c, arena_printf(&c->arena, "cannot build '%s'", out_path), err);
     else
       free(err);
   }
-  unlink(obj);
+  for (int i = 0; i < nobj; i++) unlink(objs[i]);
   rmdir(dir);
   return ok;
 }
@@ -705,7 +726,10 @@ void pyc_compiler_print_times(const PycCompiler *c, FILE *f) {
   double compile = 0;
   for (int p = 0; p < PYC_PHASE_COUNT; p++) {
     if (!c->ran[p]) continue;
-    fprintf(f, "time: %s %.3f ms\n", phase_names[p], c->ms[p]);
+    bool units = c->units_made > 1 && (p == PYC_PHASE_LLVM_OPT || p == PYC_PHASE_OBJECT);
+    fprintf(f, "time: %s %.3f ms", phase_names[p], c->ms[p]);
+    if (units) fprintf(f, " (%d codegen units in parallel)", c->units_made);
+    fputc('\n', f);
     if (p != PYC_PHASE_LINK && p != PYC_PHASE_RUN) compile += c->ms[p];
   }
   fprintf(f, "time: compile %.3f ms\n", compile);

@@ -42,6 +42,13 @@ typedef struct PycOptions {
   // (pyc_compiler_dropped). Errors outside any compiled function (syntax,
   // imports, module level) still fail the compilation. Default false.
   bool drop_failed_functions;
+  // Executables (pyc_compiler_build_executable): the module is compiled as
+  // this many codegen units on parallel threads (codegen/llvm/units.c; at
+  // most one per function). 0 = one per online CPU (at most 8), fewer for a
+  // small module; 1 = one unit. The LLVM dumps use N units only when N > 1
+  // is given (the modules one after the other); the JIT and single object
+  // files always use one unit.
+  int codegen_units;
 } PycOptions;
 
 void pyc_options_default(PycOptions *o);

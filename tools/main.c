@@ -53,6 +53,8 @@ static const char options_help[] =
     "  --fastmath          allow floating-point reassociation (vectorized reductions)\n"
     "  --passes=A,B        run these TIR passes instead of the default pipeline\n"
     "  --verify-each       verify the TIR after every pass\n"
+    "  --codegen-units=N   build: compile the module as N parts on parallel threads\n"
+    "                      (default: one per CPU when the module is large enough)\n"
     "  --time              print the time of each compiler phase to stderr\n"
     "  -h, --help          show help\n";
 
@@ -128,6 +130,12 @@ static int parse_args(Command cmd, int argc, char **argv, Args *a) {
       a->opts.verify_each = true;
     } else if (strcmp(s, "--time") == 0) {
       a->time = true;
+    } else if (strncmp(s, "--codegen-units=", 16) == 0) {
+      char *end = NULL;
+      long n = strtol(s + 16, &end, 10);
+      if (!s[16] || *end || n < 1 || n > 64)
+        return usage_error(cmd, "--codegen-units needs a number from 1 to 64, got '%s'", s + 16);
+      a->opts.codegen_units = (int)n;
     } else if (strncmp(s, "--passes=", 9) == 0) {
       a->opts.passes = s + 9;
     } else if (cmd == CMD_IR && (strncmp(s, "--stage=", 8) == 0 || strcmp(s, "--stage") == 0)) {

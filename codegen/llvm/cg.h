@@ -36,6 +36,7 @@ struct CgModule {
   bool *fn_mayraise;                // malloc'd: computed may-raise of ir->funcs[i]
   LLVMValueRef file_str;            // global: the source path, NUL-terminated
   char *err;                        // first internal error (malloc'd)
+  CgModule *next_unit;              // owned: the next codegen unit (units.c), or NULL
 };
 
 // One loop of the structured nesting: where BREAK and CONTINUE go.
@@ -60,6 +61,26 @@ typedef struct CgFn {
   bool dead;                    // current block already terminated
   bool outlined;                // an outlined prange body (emit_parfor.c): returns void
 } CgFn;
+
+// ---- units.c: codegen units compiled on parallel threads -----------------------
+// Function index by name (sorted, binary search).
+typedef struct CgFuncIndex {
+  void *entries;
+  uint32_t n;
+} CgFuncIndex;
+CgFuncIndex *cg_func_index_new(const IrModule *m);
+int64_t cg_func_index_find(const CgFuncIndex *x, const char *name);  // -1: none
+void cg_func_index_free(CgFuncIndex *x);
+enum { CG_UNIT_OWN = 1, CG_UNIT_COPY = 2 };
+// How many units (`requested`, at most one per function; with by_size fewer
+// for a small module: *nunits) and what each defines: result[u * nfuncs + i]
+// is 0, CG_UNIT_OWN or CG_UNIT_COPY (malloc'd).
+uint8_t *cg_plan_units(const IrModule *m, const CgFuncIndex *x, int requested, bool by_size,
+                       uint32_t *nunits);
+// Runs fn(unit, index, arg) for every unit of cm's chain, the units after the
+// first on their own threads; false with the first failure's message in *err.
+typedef bool (*CgUnitFn)(CgModule *unit, uint32_t index, void *arg, char **err);
+bool cg_for_each_unit(CgModule *cm, CgUnitFn fn, void *arg, char **err);
 
 // ---- emit.c ------------------------------------------------------------------
 void cg_fail(CgModule *cm, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -299,28 +299,28 @@ static void emit_func(CgModule *cm, uint32_t index) {
 
 // A function may raise when it has a raising op other than CALL, or calls a
 // function that may raise (fixpoint over the module).
-static bool block_mayraise(CgModule *cm, const IrBlock *blk) {
+static bool block_mayraise(CgModule *cm, const CgFuncIndex *x, const IrBlock *blk) {
   for (uint32_t i = 0; i < blk->insts.len; i++) {
     const IrInst *in = blk->insts.data[i];
     if (in->op == IR_OP_CALL) {
-      for (uint32_t k = 0; k < cm->ir->funcs.len; k++)
-        if (strcmp(cm->ir->funcs.data[k]->name, in->sym) == 0 && cm->fn_mayraise[k]) return true;
+      int64_t k = cg_func_index_find(x, in->sym);
+      if (k >= 0 && cm->fn_mayraise[k]) return true;
     } else if (ir_op_info[in->op].flags & IR_F_RAISE) {
       return true;
     }
     for (int k = 0; k < 2; k++)
-      if (in->body[k] && block_mayraise(cm, in->body[k])) return true;
+      if (in->body[k] && block_mayraise(cm, x, in->body[k])) return true;
   }
   return false;
 }
 
-static void compute_mayraise(CgModule *cm) {
+static void compute_mayraise(CgModule *cm, const CgFuncIndex *x) {
   for (bool changed = true; changed;) {
     changed = false;
     for (uint32_t i = 0; i < cm->ir->funcs.len; i++) {
       if (cm->fn_mayraise[i]) continue;
       IrFunc *fn = cm->ir->funcs.data[i];
-      if ((fn->flags & IR_FN_MAYRAISE) || block_mayraise(cm, fn->body)) {
+      if ((fn->flags & IR_FN_MAYRAISE) || block_mayraise(cm, x, fn->body)) {
         cm->fn_mayraise[i] = true;
         changed = true;
       }
@@ -328,13 +328,18 @@ static void compute_mayraise(CgModule *cm) {
   }
 }
 
-static void emit_user_main(CgModule *cm) {
+// The function behind `pyc_user_main`: the top-level task, else main(); -1: none.
+static int user_main_index(const IrModule *m) {
   int idx = -1;
-  for (uint32_t i = 0; i < cm->ir->funcs.len; i++)
-    if (cm->ir->funcs.data[i]->flags & IR_FN_TOP_LEVEL) idx = (int)i;
+  for (uint32_t i = 0; i < m->funcs.len; i++)
+    if (m->funcs.data[i]->flags & IR_FN_TOP_LEVEL) idx = (int)i;
   if (idx < 0)
-    for (uint32_t i = 0; i < cm->ir->funcs.len; i++)
-      if (strcmp(cm->ir->funcs.data[i]->name, "main") == 0) idx = (int)i;
+    for (uint32_t i = 0; i < m->funcs.len; i++)
+      if (strcmp(m->funcs.data[i]->name, "main") == 0) idx = (int)i;
+  return idx;
+}
+
+static void emit_user_main(CgModule *cm, int idx) {
   if (idx < 0) return;
   IrFunc *fn = cm->ir->funcs.data[idx];
   if (fn->nparams != 0) return;
@@ -371,8 +376,8 @@ static void emit_user_main(CgModule *cm) {
   LLVMDisposeBuilder(f.b);
 }
 
-CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
-  cg_init_native();
+// A unit's LLVM context, module and target machine, every function declared.
+static CgModule *unit_new(IrModule *m, const CgOptions *opts, char **err) {
   CgModule *cm = calloc(1, sizeof *cm);
   if (opts) cm->opts = *opts;
   else cm->opts.opt_level = 3;
@@ -399,11 +404,21 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   uint32_t n = m->funcs.len;
   cm->fn_values = calloc(n + 1, sizeof(LLVMValueRef));
   cm->fn_mayraise = calloc(n + 1, sizeof(bool));
-  compute_mayraise(cm);
   for (uint32_t i = 0; i < n; i++) cm->fn_values[i] = declare_func(cm, m->funcs.data[i]);
-  for (uint32_t i = 0; i < n && !cm->err; i++) emit_func(cm, i);
-  if (!cm->err) emit_user_main(cm);
-  if (!cm->err) cg_task_wrappers(cm);
+  return cm;
+}
+
+// Defines the functions `defines` marks (a copy: available_externally, for
+// inlining only) and, when it owns main, pyc_user_main; then verifies.
+static void unit_emit(CgModule *cm, const uint8_t *defines, int main_idx, bool tasks) {
+  uint32_t n = cm->ir->funcs.len;
+  for (uint32_t i = 0; i < n && !cm->err; i++) {
+    if (!defines[i]) continue;
+    emit_func(cm, i);
+    if (defines[i] == CG_UNIT_COPY) LLVMSetLinkage(cm->fn_values[i], LLVMAvailableExternallyLinkage);
+  }
+  if (!cm->err && main_idx >= 0 && defines[main_idx] == CG_UNIT_OWN) emit_user_main(cm, main_idx);
+  if (!cm->err && tasks) cg_task_wrappers(cm);
   if (!cm->err) {
     char *msg = NULL;
     if (LLVMVerifyModule(cm->mod, LLVMReturnStatusAction, &msg)) {
@@ -411,6 +426,38 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
     }
     LLVMDisposeMessage(msg);
   }
+}
+
+CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
+  cg_init_native();
+  CgModule *cm = unit_new(m, opts, err);
+  if (!cm) return NULL;
+  CgFuncIndex *x = cg_func_index_new(m);
+  compute_mayraise(cm, x);
+  // Modules with tasks stay whole: their task wrappers are looked up in one unit.
+  bool tasks = cg_module_uses_tasks(m);
+  uint32_t nunits = 1, n = m->funcs.len;
+  uint8_t *defines = cg_plan_units(m, x, tasks ? 1 : cm->opts.units, cm->opts.units_by_size,
+                                  &nunits);
+  cg_func_index_free(x);
+  int main_idx = user_main_index(m);
+  CgModule *last = cm;
+  for (uint32_t u = 0; u < nunits && !cm->err; u++) {
+    CgModule *unit = cm;
+    if (u > 0) {
+      unit = unit_new(m, &cm->opts, err);
+      if (!unit) {
+        cg_fail(cm, "codegen: cannot create codegen unit %u", u);
+        break;
+      }
+      memcpy(unit->fn_mayraise, cm->fn_mayraise, sizeof(bool) * n);
+      last->next_unit = unit;
+      last = unit;
+    }
+    unit_emit(unit, defines + (size_t)u * n, main_idx, tasks);
+    if (unit->err && !cm->err) cm->err = strdup(unit->err);
+  }
+  free(defines);
   if (cm->err) {
     if (err) *err = cm->err;
     else free(cm->err);
@@ -421,15 +468,24 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   return cm;
 }
 
+// Every unit's module, one after the other.
 char *cg_llvm_ir_text(CgModule *cm) {
-  char *s = LLVMPrintModuleToString(cm->mod);
-  char *r = strdup(s);
-  LLVMDisposeMessage(s);
+  size_t len = 0;
+  char *r = strdup("");
+  for (CgModule *u = cm; u; u = u->next_unit) {
+    char *s = LLVMPrintModuleToString(u->mod);
+    size_t k = strlen(s);
+    r = realloc(r, len + k + 1);
+    memcpy(r + len, s, k + 1);
+    len += k;
+    LLVMDisposeMessage(s);
+  }
   return r;
 }
 
 void cg_llvm_dispose(CgModule *cm) {
   if (!cm) return;
+  cg_llvm_dispose(cm->next_unit);
   if (cm->mod) LLVMDisposeModule(cm->mod);
   if (cm->tsc) LLVMOrcDisposeThreadSafeContext(cm->tsc);
   if (cm->tm) LLVMDisposeTargetMachine(cm->tm);

@@ -78,12 +78,15 @@ CgJit *cg_jit_new(char **err) {
 }
 
 bool cg_jit_add(CgJit *j, CgModule *cm, char **err) {
-  LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(cm->mod, cm->tsc);
-  cm->mod = NULL;  // owned by tsm now
-  LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
-  LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModule(j->jit, jd, tsm);
-  bool ok = !take_error(e, "JIT: cannot add module", err);
-  if (!ok) LLVMOrcDisposeThreadSafeModule(tsm);
+  bool ok = true;
+  for (CgModule *u = cm; u && ok; u = u->next_unit) {  // every codegen unit
+    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(u->mod, u->tsc);
+    u->mod = NULL;  // owned by tsm now
+    LLVMOrcJITDylibRef jd = LLVMOrcLLJITGetMainJITDylib(j->jit);
+    LLVMErrorRef e = LLVMOrcLLJITAddLLVMIRModule(j->jit, jd, tsm);
+    ok = !take_error(e, "JIT: cannot add module", err);
+    if (!ok) LLVMOrcDisposeThreadSafeModule(tsm);
+  }
   cg_llvm_dispose(cm);
   return ok;
 }

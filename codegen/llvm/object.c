@@ -32,18 +32,27 @@ static bool emit_to_memory(CgModule *cm, LLVMCodeGenFileType kind, LLVMMemoryBuf
   return true;
 }
 
+// Every unit's assembly, one after the other.
 char *cg_llvm_asm_text(CgModule *cm, char **err) {
-  LLVMMemoryBufferRef buf;
-  if (!emit_to_memory(cm, LLVMAssemblyFile, &buf, err)) return NULL;
-  size_t n = LLVMGetBufferSize(buf);
-  char *s = malloc(n + 1);
-  memcpy(s, LLVMGetBufferStart(buf), n);
-  s[n] = 0;
-  LLVMDisposeMemoryBuffer(buf);
+  char *s = strdup("");
+  size_t len = 0;
+  for (CgModule *u = cm; u; u = u->next_unit) {
+    LLVMMemoryBufferRef buf;
+    if (!emit_to_memory(u, LLVMAssemblyFile, &buf, err)) {
+      free(s);
+      return NULL;
+    }
+    size_t n = LLVMGetBufferSize(buf);
+    s = realloc(s, len + n + 1);
+    memcpy(s + len, LLVMGetBufferStart(buf), n);
+    len += n;
+    s[len] = 0;
+    LLVMDisposeMemoryBuffer(buf);
+  }
   return s;
 }
 
-bool cg_llvm_write_object(CgModule *cm, const char *path, char **err) {
+static bool write_unit(CgModule *cm, const char *path, char **err) {
   LLVMMemoryBufferRef buf;
   if (!emit_to_memory(cm, LLVMObjectFile, &buf, err)) return false;
   FILE *fp = fopen(path, "wb");
@@ -59,9 +68,30 @@ bool cg_llvm_write_object(CgModule *cm, const char *path, char **err) {
   return ok;
 }
 
+bool cg_llvm_write_object(CgModule *cm, const char *path, char **err) {
+  if (cm->next_unit) {
+    if (err) *err = strdup("codegen: a module of several codegen units has one object per unit");
+    return false;
+  }
+  return write_unit(cm, path, err);
+}
+
+static bool write_unit_job(CgModule *unit, uint32_t index, void *arg, char **err) {
+  const char *const *paths = arg;
+  return write_unit(unit, paths[index], err);
+}
+
+bool cg_llvm_write_objects(CgModule *cm, const char *const *paths, char **err) {
+  return cg_for_each_unit(cm, write_unit_job, (void *)paths, err);
+}
+
 void *cg_llvm_object_bytes(CgModule *cm, size_t *size, char **err) {
   LLVMMemoryBufferRef buf;
   *size = 0;
+  if (cm->next_unit) {
+    if (err) *err = strdup("codegen: a module of several codegen units has one object per unit");
+    return NULL;
+  }
   if (!emit_to_memory(cm, LLVMObjectFile, &buf, err)) return NULL;
   size_t n = LLVMGetBufferSize(buf);
   void *p = malloc(n ? n : 1);

@@ -51,7 +51,9 @@ LLVMTargetMachineRef cg_host_tm(int opt_level, char **err) {
   return tm;
 }
 
-bool cg_llvm_optimize(CgModule *cm, char **err) {
+static bool optimize_unit(CgModule *cm, uint32_t index, void *arg, char **err) {
+  (void)index;
+  (void)arg;
   int level = cm->opts.opt_level;
   if (level < 0) level = 0;
   if (level > 3) level = 3;
@@ -77,3 +79,8 @@ bool cg_llvm_optimize(CgModule *cm, char **err) {
   return true;
 }
 
+
+// Codegen units are optimized on parallel threads (units.c).
+bool cg_llvm_optimize(CgModule *cm, char **err) {
+  return cg_for_each_unit(cm, optimize_unit, NULL, err);
+}

@@ -3,7 +3,8 @@
 
 For each program in tests/programs (or the ones named on the command line)
 it runs the CPython oracle (the pure-Python pyc_task package), then
-`pyc-task run PROG` and, with --build, `pyc-task build PROG -o EXE` and EXE.
+`pyc-task run PROG` and, with --build, `pyc-task build --codegen-units=3
+PROG -o EXE` and EXE.
 A variant passes when its stdout (bytes) and exit status equal the
 oracle's; stderr is not compared (tracebacks differ by design). The last
 line is always `N passed, N failed`, counting programs (a program passes
@@ -156,7 +157,11 @@ def variants(args, prog, tmp):
         yield 'run', run_cmd([args.pyc_task, 'run'] + args.extra + [prog], args.timeout)
     if args.build:
         exe = os.path.join(tmp, os.path.splitext(os.path.basename(prog))[0])
-        b = run_cmd([args.pyc_task, 'build'] + args.extra + [prog, '-o', exe], args.timeout)
+        # Three codegen units (one LLVM module each, compiled on parallel
+        # threads): the split path is tested on every program, while `run`
+        # (the JIT) compiles the module whole.
+        b = run_cmd([args.pyc_task, 'build', '--codegen-units=3'] + args.extra + [prog, '-o', exe],
+                    args.timeout)
         if b.note or b.rc != 0:
             note = b.note or 'pyc-task build exited %s' % b.rc
             yield 'build', Result(b'', None, b.stderr, note)

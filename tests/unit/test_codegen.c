@@ -309,7 +309,7 @@ static void test_jit(void) {
   build_tuple(&c);
   build_aggregates(&c);
   build_mixed_cmp(&c);
-  CgOptions o = {3, false};
+  CgOptions o = {.opt_level = 3, .fastmath = false};
   char *err = NULL;
   if (getenv("PYC_CG_TIR")) {  // the module as TIR text (for writing lit tests)
     Str t;
@@ -480,7 +480,7 @@ static void test_jit_timing(void) {
   Ctx c;
   ctx_init(&c, "t.py");
   build_saxpy(&c);
-  CgOptions o = {3, false};
+  CgOptions o = {.opt_level = 3, .fastmath = false};
   char *err = NULL;
   double t0 = now_ms();
   CgModule *cm = cg_llvm_emit(c.m, &o, &err);
@@ -510,7 +510,7 @@ static char *optimized_ir(bool fastmath_fn, bool fastmath_opt, double *result) {
   Ctx c;
   ctx_init(&c, "sum.py");
   build_sum(&c, "fsum", fastmath_fn);
-  CgOptions o = {3, fastmath_opt};
+  CgOptions o = {.opt_level = 3, .fastmath = fastmath_opt};
   char *err = NULL;
   CgModule *cm = cg_llvm_emit(c.m, &o, &err);
   CHECK(cm && cg_llvm_optimize(cm, &err));
@@ -559,7 +559,7 @@ static void test_reserved_op(void) {
   emit(&c, fn, fn->body, IR_OP_LAUNCH, NULL, NULL, 0);
   ret(&c, fn, fn->body, IR_NOVALUE);
   char *err0 = NULL;
-  CgOptions o0 = {3, false};
+  CgOptions o0 = {.opt_level = 3, .fastmath = false};
   CHECK(cg_llvm_emit(c.m, &o0, &err0) == NULL && err0 && strstr(err0, "launch of unknown task"));
   free(err0);
   ctx_fini(&c);
@@ -568,7 +568,7 @@ static void test_reserved_op(void) {
   emit(&c, fn, fn->body, IR_OP_PARTITION_NEW, NULL, NULL, 0);
   ret(&c, fn, fn->body, IR_NOVALUE);
   char *err = NULL;
-  CgOptions o = {3, false};
+  CgOptions o = {.opt_level = 3, .fastmath = false};
   CgModule *cm = cg_llvm_emit(c.m, &o, &err);
   CHECK(cm == NULL && err && strstr(err, "'partition.new' is not supported"));
   free(err);
@@ -611,7 +611,7 @@ static void test_executable(const char *libdir) {
   dv->line = 7;
   ret(&c, fn, b, IR_NOVALUE);
   char *err = NULL;
-  CgOptions o = {2, false};
+  CgOptions o = {.opt_level = 2, .fastmath = false};
   CgModule *cm = cg_llvm_emit(c.m, &o, &err);
   CHECK(cm && cg_llvm_optimize(cm, &err));
   char obj[] = "/tmp/pyc-cg-test-XXXXXX";
