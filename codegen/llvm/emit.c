@@ -410,7 +410,7 @@ static CgModule *unit_new(IrModule *m, const CgOptions *opts, char **err) {
 
 // Defines the functions `defines` marks (a copy: available_externally, for
 // inlining only) and, when it owns main, pyc_user_main; then verifies.
-static void unit_emit(CgModule *cm, const uint8_t *defines, int main_idx, bool tasks) {
+static void unit_emit(CgModule *cm, const uint8_t *defines, int main_idx, bool first) {
   uint32_t n = cm->ir->funcs.len;
   for (uint32_t i = 0; i < n && !cm->err; i++) {
     if (!defines[i]) continue;
@@ -418,7 +418,7 @@ static void unit_emit(CgModule *cm, const uint8_t *defines, int main_idx, bool t
     if (defines[i] == CG_UNIT_COPY) LLVMSetLinkage(cm->fn_values[i], LLVMAvailableExternallyLinkage);
   }
   if (!cm->err && main_idx >= 0 && defines[main_idx] == CG_UNIT_OWN) emit_user_main(cm, main_idx);
-  if (!cm->err && tasks) cg_task_wrappers(cm);
+  if (!cm->err && first) cg_task_wrappers(cm);
   if (!cm->err) {
     char *msg = NULL;
     if (LLVMVerifyModule(cm->mod, LLVMReturnStatusAction, &msg)) {
@@ -434,8 +434,12 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   if (!cm) return NULL;
   CgFuncIndex *x = cg_func_index_new(m);
   compute_mayraise(cm, x);
-  // Modules with tasks stay whole: their task wrappers are looked up in one unit.
+  // Modules with tasks stay whole: a task's wrapper (`pyt_<task>`, emit_task.c)
+  // is defined where it is first used, so two units could both define it.
   bool tasks = cg_module_uses_tasks(m);
+  for (uint32_t i = 0; i < m->funcs.len; i++)
+    if ((m->funcs.data[i]->flags & IR_FN_TASK) && !(m->funcs.data[i]->flags & IR_FN_TOP_LEVEL))
+      tasks = true;
   uint32_t nunits = 1, n = m->funcs.len;
   uint8_t *defines = cg_plan_units(m, x, tasks ? 1 : cm->opts.units, cm->opts.units_by_size,
                                   &nunits);
@@ -454,7 +458,7 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
       last->next_unit = unit;
       last = unit;
     }
-    unit_emit(unit, defines + (size_t)u * n, main_idx, tasks);
+    unit_emit(unit, defines + (size_t)u * n, main_idx, u == 0);
     if (unit->err && !cm->err) cm->err = strdup(unit->err);
   }
   free(defines);
