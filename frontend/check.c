@@ -69,15 +69,21 @@ Symbol *ck_sym_new(Checker *ck, SymKind kind, const char *name, const Type *ty, 
   return s;
 }
 
+// Names are interned: hashed and compared by address.
 Symbol *ck_global(Checker *ck, const char *name) {
-  for (uint32_t i = ck->globals.len; i-- > 0;)
-    if (ck->globals.data[i].key == name) return ck->globals.data[i].sym;
-  return NULL;
+  return hmap_get(&ck->globals, hash_ptr(name), name, NULL);
 }
 
 static void bind(Checker *ck, const char *key, Symbol *s) {
-  GlobalEntry g = {key, s};
-  vec_push(ck->fe->arena, &ck->globals, g);
+  hmap_put(ck->fe->arena, &ck->globals, hash_ptr(key), key, s, NULL);
+}
+
+bool ck_is_pyglobal(const Checker *ck, const char *name) {
+  return hmap_get(&ck->pyglobals, hash_ptr(name), name, NULL) != NULL;
+}
+
+static void add_pyglobal(Checker *ck, const char *name) {
+  hmap_put(ck->fe->arena, &ck->pyglobals, hash_ptr(name), name, (void *)name, NULL);
 }
 
 // ---- imports --------------------------------------------------------------------
@@ -195,7 +201,7 @@ static void bind_constants(Checker *ck) {
     if (i && names.data[i] == names.data[i - 1]) continue;  // each name once
     uint32_t pos;
     if (!count_sorted(&single_names, names.data[i], &pos))
-      vec_push(ck->fe->arena, &ck->pyglobals, names.data[i]);
+      add_pyglobal(ck, names.data[i]);
   }
   bool *pushed = arena_alloc(ck->fe->arena, (size_t)names.len + 1);  // by position in names
   memset(pushed, 0, (size_t)names.len + 1);
@@ -207,7 +213,7 @@ static void bind_constants(Checker *ck) {
     int64_t iv = 0;
     double fv = 0;
     if (n != 1 || !literal_value(s->assign.value, &ty, ck, &iv, &fv)) {
-      if (!pushed[pos]) vec_push(ck->fe->arena, &ck->pyglobals, name);  // each name once
+      if (!pushed[pos]) add_pyglobal(ck, name);  // each name once
       pushed[pos] = true;
       continue;
     }
@@ -363,14 +369,9 @@ static void collect_class(Checker *ck, ClassDef *c) {
   // A second class of the same name in this module. (The type table is not
   // the test: the driver's retry without failed functions checks a fresh AST
   // against the same table, where the first round's struct already is.)
-  if (ok) {
-    for (uint32_t i = 0; i < ck->mod->classes.len && ck->mod->classes.data[i] != c; i++) {
-      if (strcmp(ck->mod->classes.data[i]->name, c->name) == 0) {
-        ck_error(ck, c->name_loc, "@fieldspace class '%s' is defined twice", c->name);
-        ok = false;
-        break;
-      }
-    }
+  if (ok && hmap_get(&ck->first_class, hash_ptr(c->name), c->name, NULL) != c) {
+    ck_error(ck, c->name_loc, "@fieldspace class '%s' is defined twice", c->name);
+    ok = false;
   }
   if (ok) c->ty = type_struct(ck->tt, c->name, c->field_names, tys, c->nfields);
   Symbol *s = ck_sym_new(ck, SYM_STRUCT, c->name, c->ty, c->name_loc);
@@ -478,22 +479,27 @@ bool fe_check(FeCtx *cx, Module *mod) {
   uint32_t errs = cx->diags->nerrors;
   bind_imports(&ck);
   bind_constants(&ck);
+  for (uint32_t i = 0; i < mod->classes.len; i++) {
+    ClassDef *c = mod->classes.data[i];
+    if (c && c->name && !hmap_get(&ck.first_class, hash_ptr(c->name), c->name, NULL))
+      hmap_put(cx->arena, &ck.first_class, hash_ptr(c->name), c->name, c, NULL);
+  }
   for (uint32_t i = 0; i < mod->classes.len; i++)
     if (mod->classes.data[i]) collect_class(&ck, mod->classes.data[i]);
   for (uint32_t i = 0; i < mod->funcs.len; i++)
     if (mod->funcs.data[i]) collect_func(&ck, mod->funcs.data[i]);
+  HashMap compiled = {0};  // name (interned) -> its first compiled FuncDef
   for (uint32_t i = 0; i < mod->funcs.len; i++) {
     FuncDef *fn = mod->funcs.data[i];
     if (!fn || fn->fkind == FN_PLAIN) continue;
-    for (uint32_t k = 0; k < i; k++) {
-      FuncDef *old = mod->funcs.data[k];
-      if (old && old->fkind != FN_PLAIN && old->name == fn->name) {
-        Diag *d = ck_error(&ck, fn->name_loc,
-                           "compiled function '%s' is defined twice; give each one its own name",
-                           fn->name);
-        ck_note(&ck, d, old->name_loc, "first definition of '%s' here", fn->name);
-        break;
-      }
+    FuncDef *old = hmap_get(&compiled, hash_ptr(fn->name), fn->name, NULL);
+    if (old) {
+      Diag *d = ck_error(&ck, fn->name_loc,
+                         "compiled function '%s' is defined twice; give each one its own name",
+                         fn->name);
+      ck_note(&ck, d, old->name_loc, "first definition of '%s' here", fn->name);
+    } else {
+      hmap_put(cx->arena, &compiled, hash_ptr(fn->name), fn->name, fn, NULL);
     }
     check_signature(&ck, fn);
   }

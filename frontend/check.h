@@ -9,13 +9,6 @@
 
 typedef struct FnState FnState;
 
-// A module-level binding: source name -> symbol (whose `name` is canonical
-// for library symbols: `np` -> SYM_MODULE "numpy", `sqrt` -> "math.sqrt").
-typedef struct GlobalEntry {
-  const char *key;  // interned source name
-  Symbol *sym;
-} GlobalEntry;
-
 // Limits that keep the lowered TIR within the verifier's nesting bound (1000
 // blocks) with a clear diagnostic instead: statement blocks nested in one
 // function (an elif nests one more if), operands of one and/or or of one
@@ -34,10 +27,15 @@ typedef struct Checker {
   FeCtx *fe;                 // not owned
   Module *mod;               // not owned
   TypeTable *tt;             // = fe->types
-  Vec(GlobalEntry) globals;  // module-level names (imports, functions, classes, constants), arena
+  // Module-level bindings (imports, functions, classes, constants): interned
+  // source name -> Symbol (whose `name` is canonical for library symbols:
+  // `np` -> SYM_MODULE "numpy", `sqrt` -> "math.sqrt"); a later binding of a
+  // name replaces the earlier one.
+  HashMap globals;
   FnState *fs;               // innermost function being checked (NULL between functions)
   Vec(Symbol *) poisoned;    // locals whose type changed (an error): later uses stay quiet
-  Vec(const char *) pyglobals;  // module-level variables that are not constants (Python-only)
+  HashMap pyglobals;  // module-level variables that are not constants (Python-only): name -> name
+  HashMap first_class;  // class name -> the first ClassDef of that name in the module
 } Checker;
 
 // State of one function body check. Checks nest when a call needs the
@@ -47,6 +45,9 @@ struct FnState {
   FnState *outer;        // the check that asked for this one
   Symbol **params;       // one per parameter (arena)
   Vec(Expr *) assigned;  // EX_NAME targets of every assignment in the body (pre-scan)
+  // With many names (check_stmt.c): name -> the local Symbol (fn->locals),
+  // name -> the first of `assigned`; empty while a linear search is as fast.
+  HashMap local_index, first_assigned;
   bool ret_weak_int;     // the first return gave an int literal (a later float return upgrades)
   bool ret_used;         // a recursive call read ret_ty before the body was done
   uint32_t loop_depth;
@@ -64,6 +65,7 @@ const char *ck_tyname(Checker *ck, const Type *t);  // user spelling ("float64[:
 const char *ck_src(Checker *ck, SrcLoc loc);  // the source text of a span (arena copy, shortened)
 Symbol *ck_sym_new(Checker *ck, SymKind kind, const char *name, const Type *ty, SrcLoc loc);
 Symbol *ck_global(Checker *ck, const char *name);  // module-level lookup, NULL if unbound
+bool ck_is_pyglobal(const Checker *ck, const char *name);  // in ck->pyglobals (interned name)?
 // Makes sure `fn`'s signature and (if possible) body were checked, so that
 // fn->ret_ty is known; returns false if the return type is still unknown
 // (recursion without an annotation and no earlier return).
@@ -162,12 +164,18 @@ const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled);  // P[i], P[
 const Type *ck_part_index_launch(Checker *ck, Expr *e);              // index_launch(...)
 const Type *ck_part_for(Checker *ck, Expr *it);  // IndexLaunch([n]) / P as a loop iterable, or NULL
 void ck_part_for_done(Checker *ck, Stmt *s);     // verifies an IndexLaunch loop after its body
+const Type *ck_part_attr(Checker *ck, Expr *e, const Type *vt);  // P.color_space(.volume/.bounds)
+void ck_part_discarded(Checker *ck, Expr *e);  // an expression statement: index_launch's map unused
 // check_autopart.c: @task(parallel=True): the affine-access analysis that
 // sets fn->autopart, or compile errors naming the access that stops it.
 void ck_autopart(Checker *ck, FuncDef *fn);
 
 // ---- check_stmt.c -------------------------------------------------------------
 void ck_block(Checker *ck, Block *b);
+// The current function's own local `name` (not a parameter), or NULL; and
+// the first assignment target naming it (pre-scan), or NULL. Both O(1).
+Symbol *ck_local_find(Checker *ck, const char *name);
+Expr *ck_first_assigned(Checker *ck, const char *name);
 uint32_t ck_check_nesting(const Checker *ck);  // function checks in progress (FnState chain)
 void ck_func_body(Checker *ck, FuncDef *fn);
 

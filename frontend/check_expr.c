@@ -138,12 +138,11 @@ static Symbol *builtin_name(Checker *ck, const char *name, SrcLoc loc) {
 Symbol *ck_lookup(Checker *ck, const char *name) {
   FnState *fs = ck->fs;
   if (fs) {
-    for (uint32_t i = 0; i < fs->fn->locals.len; i++)
-      if (fs->fn->locals.data[i]->name == name) return fs->fn->locals.data[i];
+    Symbol *l = ck_local_find(ck, name);
+    if (l) return l;
     for (uint32_t i = 0; i < fs->fn->nparams; i++)
       if (fs->params[i] && fs->params[i]->name == name) return fs->params[i];
-    for (uint32_t i = 0; i < fs->assigned.len; i++)
-      if (fs->assigned.data[i]->name.id == name) return NULL;  // local, not assigned yet
+    if (ck_first_assigned(ck, name)) return NULL;  // local, not assigned yet
   }
   Symbol *s = ck_global(ck, name);
   if (s) return s;
@@ -223,13 +222,8 @@ static const Type *check_name(Checker *ck, Expr *e) {
   if (!e->name.id) return set(e, NULL);
   Symbol *s = ck_lookup(ck, e->name.id);
   if (!s) {
-    FnState *fs = ck->fs;
-    Expr *first = NULL;
-    for (uint32_t i = 0; fs && i < fs->assigned.len && !first; i++)
-      if (fs->assigned.data[i]->name.id == e->name.id) first = fs->assigned.data[i];
-    bool pyglobal = false;
-    for (uint32_t i = 0; i < ck->pyglobals.len; i++)
-      pyglobal |= ck->pyglobals.data[i] == e->name.id;
+    Expr *first = ck_first_assigned(ck, e->name.id);
+    bool pyglobal = ck_is_pyglobal(ck, e->name.id);
     if (first)
       not_assigned_yet(ck, e, first);
     else if (fe_unsupported_builtin(e->name.id)) {
@@ -275,6 +269,7 @@ static const Type *check_attr(Checker *ck, Expr *e) {
   const Type *vt = ck_expr(ck, e->attr.value);
   if (!vt) return set(e, NULL);
   if (vt->kind == TY_REGION) return ck_task_attr(ck, e, vt);
+  if (vt->kind == TY_PARTITION) return ck_part_attr(ck, e, vt);  // check_partition.c
   if (vt->kind == TY_ARRAY) {
     if (strcmp(e->attr.attr, "shape") == 0) {
       const Type *el[8];

@@ -1,7 +1,8 @@
 // check_partition.c - partitions and index launches in the checker (issue 5):
-// Partition.equal / restrict / halo (a Partition type that records how the
-// partition was made, hence whether it is disjoint), pieces P[i] / P[i, j] /
-// P[c], `for q in P`, `for i in IndexLaunch([n]): t(P[i], ...)` and
+// Partition.equal / restrict / halo / image / by_field / preimage (a
+// Partition type that records how the partition was made, hence whether it
+// is disjoint), P.color_space, FutureMaps (fm[i].get(), fm.wait()), pieces
+// P[i] / P[i, j] / P[c], `for q in P`, `for i in IndexLaunch([n]): t(P[i], ...)` and
 // `index_launch([n], t, P[ID], ..., reduce=op)`. An index launch is verified
 // here: every region argument the task writes (RW, WD) must be a piece of a
 // disjoint partition through the identity projection (P[i] / P[ID]);
@@ -41,6 +42,18 @@ static bool is_id(Checker *ck, Expr *x) {
   return n && strcmp(n, "pyc_task.ID") == 0;
 }
 
+// Is x spelled `NAME.color_space` (a partition's color space, once checked)?
+static bool is_color_space(const Expr *x) {
+  return x && x->kind == EX_ATTR && x->attr.attr && strcmp(x->attr.attr, "color_space") == 0 &&
+         x->attr.value && x->attr.value->kind == EX_NAME;
+}
+
+// The type of a color point of a cdim-d color space: int64, or a tuple.
+static const Type *color_point(Checker *ck, unsigned cdim) {
+  const Type *el[3] = {ck->tt->t_i64, ck->tt->t_i64, ck->tt->t_i64};
+  return cdim == 1 ? ck->tt->t_i64 : type_tuple(ck->tt, el, cdim);
+}
+
 static bool int_expr(Checker *ck, Expr *x, const char *what) {
   const Type *t = x ? ck_expr(ck, x) : NULL;
   if (t && t->kind != TY_INT && t->kind != TY_BOOL) {
@@ -54,6 +67,16 @@ static bool int_expr(Checker *ck, Expr *x, const char *what) {
 // stored in out[0..max); returns the count, or -1 after a diagnostic.
 static int int_list(Checker *ck, Expr *x, Expr **out, int max, bool flat2, const char *what) {
   if (!x) return -1;
+  if (is_color_space(x)) {  // P.color_space: P's color counts (lowered to partition.colors)
+    const Type *p = ck_expr(ck, x);
+    if (!p || p->kind != TY_PARTITION) return -1;
+    if ((int)p->ndim > max) {
+      ck_error(ck, x->loc, "%s: too many values (at most %d)", what, max);
+      return -1;
+    }
+    for (unsigned d = 0; d < p->ndim; d++) out[d] = x;
+    return (int)p->ndim;
+  }
   if (x->kind != EX_LIST && x->kind != EX_TUPLE) {
     if (max < 1 || !int_expr(ck, x, what)) return -1;
     out[0] = x;
@@ -108,6 +131,87 @@ static bool restrict_disjoint(Expr **tr, Expr **ext, unsigned nd, unsigned cd) {
     if (!ok) return false;
   }
   return true;
+}
+
+// The index of int64 field `f` (a string literal) of a region's field
+// space, or -1 after a diagnostic naming the constructor.
+static int int64_field(Checker *ck, Expr *f, const Type *region, const char *what, SrcLoc at) {
+  const Type *fs = region->elem;
+  int k = f && f->kind == EX_STR ? type_struct_field(fs, f->str.s) : -1;
+  if (k < 0 || fs->elems[k] != ck->tt->t_i64) {
+    ck_error(ck, f ? f->loc : at, "Partition.%s needs the name of an int64 field of %s ('%s')",
+             what, ck_tyname(ck, region), f && f->kind == EX_STR ? f->str.s : "?");
+    return -1;
+  }
+  return k;
+}
+
+// Sparse pieces are 1-d in compiled code: anything else is refused by name.
+static bool sparse_1d(Checker *ck, Expr *a, const Type *r, const char *what) {
+  if (r->ndim == 1) return true;
+  ck_error(ck, a->loc,
+           "Partition.%s in compiled code partitions a 1-d region (its pieces are sparse point "
+           "sets, supported in 1-d only); %s is %u-d",
+           what, ck_src(ck, a->loc), r->ndim);
+  return false;
+}
+
+// by_field(R, 'color', [n]): piece c = the points whose int64 field is c.
+// Disjoint by construction (each point has one color).
+static const Type *by_field(Checker *ck, Expr *e) {
+  Expr **a = e->call.args, *xs[3];
+  if (e->call.nargs != 3) {
+    ck_error(ck, e->loc, "Partition.by_field takes (region, 'int64 field', colors)");
+    return set(e, NULL);
+  }
+  const Type *r = region_operand(ck, a[0], "Partition.by_field");
+  int n = int_list(ck, a[2], xs, 3, false, "a color count");
+  if (!r || n < 0) return set(e, NULL);
+  if (!sparse_1d(ck, a[0], r, "by_field")) return set(e, NULL);
+  if (n != 1) {
+    ck_error(ck, a[2]->loc,
+             "Partition.by_field in compiled code takes one color count ([n]), found %d", n);
+    return set(e, NULL);
+  }
+  int k = int64_field(ck, a[1], r, "by_field", e->loc);
+  if (k < 0) return set(e, NULL);
+  e->call.ckind = CALL_PARTITION;
+  e->call.field_a = 6;
+  e->call.field_b = k;
+  return set(e, type_partition(ck->tt, r, 1, PART_BY_FIELD));
+}
+
+// preimage(R, P, 'ptr'[, colors]): piece c = the points of R whose int64
+// field ptr lies in P[c]. Disjoint when P is (statically), else aliased, as
+// in Legion.
+static const Type *preimage(Checker *ck, Expr *e) {
+  Expr **a = e->call.args, *xs[3];
+  if (e->call.nargs < 3 || e->call.nargs > 4) {
+    ck_error(ck, e->loc, "Partition.preimage takes (region, partition, 'int64 field'[, colors])");
+    return set(e, NULL);
+  }
+  const Type *r = region_operand(ck, a[0], "Partition.preimage");
+  const Type *p = ck_expr(ck, a[1]);
+  int n = e->call.nargs == 4 ? int_list(ck, a[3], xs, 3, false, "a color count") : 0;
+  if (p && p->kind != TY_PARTITION) {
+    ck_error(ck, a[1]->loc, "Partition.preimage needs a partition, found %s", ck_tyname(ck, p));
+    return set(e, NULL);
+  }
+  if (!r || !p || n < 0) return set(e, NULL);
+  if (!sparse_1d(ck, a[0], r, "preimage") || !sparse_1d(ck, a[1], p->elem, "preimage"))
+    return set(e, NULL);
+  if (n && (unsigned)n != p->ndim) {
+    ck_error(ck, a[3]->loc, "Partition.preimage: the colors are those of %s (%u-d), found %d",
+             ck_src(ck, a[1]->loc), p->ndim, n);
+    return set(e, NULL);
+  }
+  int k = int64_field(ck, a[2], r, "preimage", e->loc);
+  if (k < 0) return set(e, NULL);
+  e->call.ckind = CALL_PARTITION;
+  e->call.field_a = 7;
+  e->call.field_b = k;
+  unsigned kind = type_part_disjoint(p) ? PART_PREIMAGE : PART_PREIMAGE_ALIASED;
+  return set(e, type_partition(ck->tt, r, p->ndim, kind));
 }
 
 static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
@@ -207,20 +311,22 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
     e->call.field_b = k;
     return set(e, type_partition(ck->tt, r, p->ndim, PART_IMAGE));
   }
-  if (strcmp(what, "by_field") == 0 || strcmp(what, "preimage") == 0)
-    ck_error(ck, e->loc,
-             "Partition.%s is not supported in compiled code yet (its pieces are not rectangles); "
-             "use Partition.equal, restrict, halo or image",
-             what);
-  else
-    ck_error(ck, e->loc, "Partition has no constructor '%s' (equal, restrict, halo, image)", what);
+  if (strcmp(what, "by_field") == 0) return by_field(ck, e);
+  if (strcmp(what, "preimage") == 0) return preimage(ck, e);
+  ck_error(ck, e->loc,
+           "Partition has no constructor '%s' (equal, restrict, halo, image, by_field, preimage)",
+           what);
   return set(e, NULL);
 }
+
+static const Type *future_map_method(Checker *ck, Expr *e, bool *handled);
 
 const Type *ck_part_method(Checker *ck, Expr *e, bool *handled) {
   Expr *f = e->call.func;
   *handled = false;
   if (!f || f->kind != EX_ATTR || !f->attr.attr) return NULL;
+  const Type *fm = future_map_method(ck, e, handled);  // fm[i].get(), fm.wait()
+  if (*handled) return fm;
   const char *n = builtin_of(ck, f->attr.value);
   if (!n || strcmp(n, "pyc_task.Partition") != 0) return NULL;
   *handled = true;
@@ -309,7 +415,9 @@ static bool verify_points(Checker *ck, FuncDef *g, Expr **args, const uint8_t *k
         char org[160];
         ck_error(ck, a->loc, "index launch writes %s of aliased partition %s (from %s%s)",
                  ck_src(ck, a->loc), ck_src(ck, pe->loc), part_origin(ck, pe, org, sizeof org),
-                 pe->ty->bits == PART_RESTRICT_ALIASED ? ", whose pieces may overlap" : "");
+                 pe->ty->bits == PART_RESTRICT_ALIASED   ? ", whose pieces may overlap"
+                 : pe->ty->bits == PART_PREIMAGE_ALIASED ? ", the preimage of an aliased partition"
+                                                         : "");
         ok = false;
       }
       continue;
@@ -357,6 +465,10 @@ static const Type *index_space(Checker *ck, Expr *it, unsigned *cdim) {
 
 const Type *ck_part_for(Checker *ck, Expr *it) {
   if (!it) return NULL;
+  if (is_color_space(it) && partition_of(ck, it->attr.value)) {  // for c in P.color_space
+    const Type *p = ck_expr(ck, it);
+    return p && p->kind == TY_PARTITION ? color_point(ck, p->ndim) : NULL;
+  }
   if (it->kind == EX_NAME && partition_of(ck, it)) {  // for q in P: the pieces
     const Type *p = ck_expr(ck, it);
     return p ? p->elem : NULL;
@@ -518,5 +630,110 @@ const Type *ck_part_index_launch(Checker *ck, Expr *e) {
   e->call.callee = g;
   e->call.field_a = redop;
   e->call.field_b = id_param;
-  return set(e, redop >= 0 ? type_future(ck->tt, g->ret_ty) : ck->tt->t_void);
+  // Without reduce=: a FutureMap (its gather is dropped where the statement
+  // discards it, ck_part_discarded).
+  return set(e, redop >= 0 ? type_future(ck->tt, g->ret_ty)
+                           : type_future_map(ck->tt, g->ret_ty ? g->ret_ty : ck->tt->t_void,
+                                             (unsigned)cd));
+}
+
+void ck_part_discarded(Checker *ck, Expr *e) {
+  if (e && e->kind == EX_CALL && e->call.ckind == CALL_INDEX_LAUNCH && e->ty &&
+      e->ty->kind == TY_FUTURE && e->ty->ndim)
+    e->ty = ck->tt->t_void;
+}
+
+// ---- P.color_space -----------------------------------------------------------------
+// `P.color_space` is ATTR_ISPACE with P's type (as r.ispace has r's): it is
+// iterated (`for c in P.color_space`, the colors in row-major order), passed
+// as color counts (IndexLaunch, index_launch, Partition.equal), measured
+// (len(), .volume) or bounded (.bounds: lo and hi inclusive, as r.ispace).
+const Type *ck_part_attr(Checker *ck, Expr *e, const Type *vt) {
+  Expr *base = e->attr.value;
+  if (base->kind == EX_ATTR && base->attr.akind == ATTR_ISPACE) {
+    if (strcmp(e->attr.attr, "volume") == 0) {
+      e->attr.akind = ATTR_VOLUME;
+      return set(e, ck->tt->t_i64);
+    }
+    if (strcmp(e->attr.attr, "bounds") == 0) {
+      const Type *pt = color_point(ck, vt->ndim);
+      const Type *two[2] = {pt, pt};
+      e->attr.akind = ATTR_BOUNDS;
+      return set(e, type_tuple(ck->tt, two, 2));
+    }
+    ck_error(ck, e->loc,
+             "a color space has .volume and .bounds (and is iterable, and len() of it is its "
+             "volume), not '.%s'",
+             e->attr.attr);
+    return set(e, NULL);
+  }
+  if (strcmp(e->attr.attr, "color_space") == 0) {
+    e->attr.akind = ATTR_ISPACE;
+    return set(e, vt);
+  }
+  ck_error(ck, e->loc,
+           "a partition has .color_space (and pieces P[i], and is iterable), not '.%s'",
+           e->attr.attr);
+  return set(e, NULL);
+}
+
+// ---- FutureMap: fm[i].get(), fm[i, j].get(), fm.wait() -----------------------------
+static const Type *future_map_of(Checker *ck, Expr *x) {
+  if (!x || x->kind != EX_NAME) return NULL;
+  Symbol *s = ck_lookup(ck, x->name.id);
+  return s && s->ty && s->ty->kind == TY_FUTURE && s->ty->ndim ? s->ty : NULL;
+}
+
+static const Type *future_map_method(Checker *ck, Expr *e, bool *handled) {
+  Expr *f = e->call.func, *v = f->attr.value;
+  const char *m = f->attr.attr;
+  bool piece = v && v->kind == EX_SUBSCRIPT && future_map_of(ck, v->sub.value);
+  if (!piece && !future_map_of(ck, v)) return NULL;
+  *handled = true;
+  if (e->call.nargs || e->call.nkw) {
+    ck_error(ck, e->loc, "%s() takes no arguments", ck_src(ck, f->loc));
+    return set(e, NULL);
+  }
+  const Type *fm = ck_expr(ck, piece ? v->sub.value : v);
+  if (!fm) return set(e, NULL);
+  if (!piece) {
+    if (strcmp(m, "wait") == 0) {
+      e->call.ckind = CALL_PARTITION;
+      e->call.field_a = 5;
+      return set(e, ck->tt->t_void);
+    }
+    ck_error(ck, e->loc,
+             "a FutureMap in compiled code has fm[i].get() (point i's result) and fm.wait(), "
+             "not .%s()",
+             m);
+    return set(e, NULL);
+  }
+  if (strcmp(m, "get") != 0) {
+    ck_error(ck, e->loc, "fm[i] of a FutureMap has .get() in compiled code, not .%s()", m);
+    return set(e, NULL);
+  }
+  if (fm->elem->kind == TY_VOID) {
+    ck_error(ck, e->loc, "%s: the task returns nothing (use fm.wait())", ck_src(ck, e->loc));
+    return set(e, NULL);
+  }
+  bool ok = true;
+  for (uint32_t i = 0; i < v->sub.n; i++) {
+    Expr *x = v->sub.index[i];
+    if (!x || x->kind == EX_SLICE) {
+      if (x) ck_error(ck, x->loc, "a FutureMap is indexed by launch points, not slices");
+      ok = false;
+    } else if (!int_expr(ck, x, "a launch point")) {
+      ok = false;
+    }
+  }
+  if (ok && v->sub.n != fm->ndim) {
+    ck_error(ck, v->loc,
+             "the FutureMap of a %u-d index launch is indexed with %u coordinate%s, found %u",
+             fm->ndim, fm->ndim, fm->ndim == 1 ? "" : "s", v->sub.n);
+    ok = false;
+  }
+  if (!ok) return set(e, NULL);
+  e->call.ckind = CALL_PARTITION;
+  e->call.field_a = 4;
+  return set(e, fm->elem);
 }

@@ -45,11 +45,47 @@ static void scan_block(Checker *ck, FnState *fs, Block *b) {
   }
 }
 
+// ---- locals by name: linear up to NAMES_LINEAR, then hashed (interned names) ------------
+enum { NAMES_LINEAR = 8 };
+
+Symbol *ck_local_find(Checker *ck, const char *name) {
+  FnState *fs = ck->fs;
+  if (fs->local_index.count) return hmap_get(&fs->local_index, hash_ptr(name), name, NULL);
+  for (uint32_t i = 0; i < fs->fn->locals.len; i++)
+    if (fs->fn->locals.data[i]->name == name) return fs->fn->locals.data[i];
+  return NULL;
+}
+
+static void index_name(Checker *ck, HashMap *map, const char *name, void *val) {
+  if (!hmap_get(map, hash_ptr(name), name, NULL))  // the first stays
+    hmap_put(ck->fe->arena, map, hash_ptr(name), name, val, NULL);
+}
+
+static void add_local(Checker *ck, Symbol *s) {
+  FnState *fs = ck->fs;
+  vec_push(ck->fe->arena, &fs->fn->locals, s);
+  if (fs->local_index.count) {
+    index_name(ck, &fs->local_index, s->name, s);
+  } else if (fs->fn->locals.len > NAMES_LINEAR) {
+    for (uint32_t i = 0; i < fs->fn->locals.len; i++)
+      index_name(ck, &fs->local_index, fs->fn->locals.data[i]->name, fs->fn->locals.data[i]);
+  }
+}
+
+Expr *ck_first_assigned(Checker *ck, const char *name) {
+  FnState *fs = ck->fs;
+  if (!fs) return NULL;
+  if (fs->first_assigned.count) return hmap_get(&fs->first_assigned, hash_ptr(name), name, NULL);
+  for (uint32_t i = 0; i < fs->assigned.len; i++)
+    if (fs->assigned.data[i]->name.id == name) return fs->assigned.data[i];
+  return NULL;
+}
+
 // ---- assignment ----------------------------------------------------------------------
 static Symbol *own_name(Checker *ck, const char *name) {
   FnState *fs = ck->fs;
-  for (uint32_t i = 0; i < fs->fn->locals.len; i++)
-    if (fs->fn->locals.data[i]->name == name) return fs->fn->locals.data[i];
+  Symbol *l = ck_local_find(ck, name);
+  if (l) return l;
   for (uint32_t i = 0; i < fs->fn->nparams; i++)
     if (fs->params[i] && fs->params[i]->name == name) return fs->params[i];
   return NULL;
@@ -103,7 +139,7 @@ static void assign_name(Checker *ck, Expr *t, Expr *v, const Type *vt, SrcLoc vl
       vt = NULL;
     }
     s = ck_sym_new(ck, SYM_LOCAL, t->name.id, vt, t->loc);
-    vec_push(ck->fe->arena, &ck->fs->fn->locals, s);
+    add_local(ck, s);
     t->name.sym = s;
     t->ty = vt;
     return;
@@ -226,7 +262,7 @@ static void check_annassign(Checker *ck, Stmt *s) {
       type_change(ck, sym, s->ann.annot->loc, at, " (by annotation)");
   } else {
     sym = ck_sym_new(ck, SYM_LOCAL, t->name.id, at, t->loc);
-    vec_push(ck->fe->arena, &ck->fs->fn->locals, sym);
+    add_local(ck, sym);
     t->name.sym = sym;
     t->ty = at;
   }
@@ -459,6 +495,7 @@ static void check_stmt(Checker *ck, Stmt *s) {
       ck_call(ck, s->expr, false);
     else
       ck_expr(ck, s->expr);
+    ck_part_discarded(ck, s->expr);  // index_launch(...) whose FutureMap is dropped
     return;
   case ST_ASSIGN: check_assign(ck, s); return;
   case ST_AUGASSIGN: check_augassign(ck, s); return;
@@ -573,6 +610,9 @@ void ck_func_body(Checker *ck, FuncDef *fn) {
   }
   fn->locals.len = 0;
   scan_block(ck, &fs, &fn->body);
+  if (fs.assigned.len > NAMES_LINEAR)
+    for (uint32_t i = 0; i < fs.assigned.len; i++)
+      index_name(ck, &fs.first_assigned, fs.assigned.data[i]->name.id, fs.assigned.data[i]);
   if (fn->ret_annot) fs.has_ret = !fn->ret_ty;  // a failed annotation: never default to None
   FnState *saved = ck->fs;
   ck->fs = &fs;

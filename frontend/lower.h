@@ -78,6 +78,8 @@ void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));  // f
 // ---- lower_partition.c (issue 5) ----
 IrValue lw_part_call(Lower *l, Expr *e);   // CALL_PARTITION / CALL_INDEX_LAUNCH
 IrValue lw_part_piece(Lower *l, Expr *e);  // P[i] (SUB_PIECE)
+IrValue lw_part_attr(Lower *l, Expr *e);   // P.color_space.volume / .bounds
+IrValue lw_part_len(Lower *l, Expr *a);    // len(P), len(P.color_space)
 // for i in IndexLaunch(...) / for q in P; false: not such a loop.
 bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));
 IrValue lw_part_autolaunch(Lower *l, Expr *e);  // a launch of a @task(parallel=True) task

@@ -1,7 +1,14 @@
 // lower_partition.c - partitions and index launches in lowering (issue 5):
 // - Partition.equal(R, [n..]) -> PARTITION_EQUAL, restrict -> PARTITION_RESTRICT
 //   (colors, the transform flattened row-major, the extent), halo ->
-//   PARTITION_HALO; each result is owned (a hidden slot, released at exit).
+//   PARTITION_HALO, image / by_field / preimage -> PARTITION_IMAGE / BY_FIELD
+//   / PREIMAGE (ival the field); each result is owned (a hidden slot,
+//   released at exit).
+// - P.color_space -> PARTITION_COLORS per axis (as color counts, in `for c in
+//   P.color_space` (lower_task.c), .bounds); len() / .volume ->
+//   PARTITION_VOLUME. index_launch(...) without reduce= whose value is kept
+//   -> INDEX_LAUNCH : futuremap<T,cdim>; fm[i].get() -> FUTURE_MAP_GET,
+//   fm.wait() -> FUTURE_WAIT.
 // - P[i] / P[i, j] / P[c] -> PARTITION_GET (the piece, borrowed).
 // - for q in P -> FOR k in 0..PARTITION_VOLUME, q = PARTITION_GET P, k (ival 1).
 // - for i in IndexLaunch([n]): t(P[i], x, i) and index_launch([n], t, P[ID],
@@ -28,7 +35,24 @@ static uint32_t flat_exprs(Expr *x, Expr **out, uint32_t max, bool flat2) {
   return n;
 }
 
+// P.color_space as a value (checked: ATTR_ISPACE of a partition).
+static bool color_space(const Expr *x) {
+  return x->kind == EX_ATTR && x->attr.akind == ATTR_ISPACE && x->ty && x->ty->kind == TY_PARTITION;
+}
+
+// The color counts of P (PARTITION_COLORS per axis) into out; their number.
+static uint32_t color_counts(Lower *l, Expr *x, IrValue *out) {
+  IrValue p = lw_expr(l, x->attr.value);
+  for (unsigned d = 0; d < x->ty->ndim; d++) {
+    IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, l->tt->t_i64, &p, 1, x->loc);
+    c->ival = d;
+    out[d] = c->result;
+  }
+  return x->ty->ndim;
+}
+
 static uint32_t lower_ints(Lower *l, Expr *x, IrValue *out, uint32_t max, bool flat2) {
+  if (color_space(x)) return color_counts(l, x, out);  // IndexLaunch(P.color_space)
   Expr *xs[9];
   uint32_t n = flat_exprs(x, xs, max < 9 ? max : 9, flat2);
   for (uint32_t i = 0; i < n; i++) out[i] = lw_expr_to(l, xs[i], l->tt->t_i64);
@@ -68,16 +92,43 @@ static IrValue index_launch(Lower *l, FuncDef *g, Expr *colors, Expr **args, con
   return rty ? lw_own(l, in->result, loc) : IR_NOVALUE;  // the future is owned: slot + decref
 }
 
+// fm[i].get() (FUTURE_MAP_GET) and fm.wait() (FUTURE_WAIT).
+static IrValue future_map_call(Lower *l, Expr *e) {
+  Expr *v = e->call.func->attr.value;
+  if (e->call.field_a == 5) {
+    IrValue fm = lw_expr(l, v);
+    lw_emit(l, IR_OP_FUTURE_WAIT, l->tt->t_void, &fm, 1, e->loc);
+    return IR_NOVALUE;
+  }
+  IrValue ops[4] = {lw_expr(l, v->sub.value)};
+  for (uint32_t i = 0; i < v->sub.n && i < 3; i++)
+    ops[1 + i] = lw_expr_to(l, v->sub.index[i], l->tt->t_i64);
+  return lw_emit(l, IR_OP_FUTURE_MAP_GET, e->ty, ops, 1 + (v->sub.n < 3 ? v->sub.n : 3), e->loc)
+      ->result;
+}
+
 IrValue lw_part_call(Lower *l, Expr *e) {
   Expr **a = e->call.args;
-  if (e->call.ckind == CALL_INDEX_LAUNCH) {
+  if (e->call.ckind == CALL_INDEX_LAUNCH) {  // a future (reduce=), a futuremap, or nothing
     const Type *rt = e->ty && e->ty->kind == TY_FUTURE ? e->ty : NULL;
     return index_launch(l, e->call.callee, a[0], a + 2, NULL, e->call.field_a, rt, e->loc);
   }
+  if (e->call.ckind == CALL_PARTITION && (e->call.field_a == 4 || e->call.field_a == 5))
+    return future_map_call(l, e);
   if (e->call.ckind != CALL_PARTITION) return lw_fail(l, e->loc, "a call");
   IrValue ops[1 + 3 + 9 + 3];
   IrInst *in;
-  if (e->call.field_a == 3) {  // image
+  if (e->call.field_a == 6 || e->call.field_a == 7) {  // by_field(R, 'f', [n]), preimage(R, P, 'f')
+    ops[0] = lw_expr(l, a[0]);
+    if (e->call.field_a == 6) {
+      lower_ints(l, a[2], ops + 1, 1, false);
+    } else {
+      ops[1] = lw_expr(l, a[1]);
+    }
+    in = lw_emit(l, e->call.field_a == 6 ? IR_OP_PARTITION_BY_FIELD : IR_OP_PARTITION_PREIMAGE,
+                 e->ty, ops, 2, e->loc);
+    in->ival = e->call.field_b;
+  } else if (e->call.field_a == 3) {  // image
     ops[0] = lw_expr(l, a[0]);
     ops[1] = lw_expr(l, a[1]);
     in = lw_emit(l, IR_OP_PARTITION_IMAGE, e->ty, ops, 2, e->loc);
@@ -207,4 +258,40 @@ IrValue lw_part_autolaunch(Lower *l, Expr *e) {
     l->blk = outer;
   }
   return IR_NOVALUE;
+}
+
+// len(P), len(P.color_space): the number of colors.
+IrValue lw_part_len(Lower *l, Expr *a) {
+  IrValue p = lw_expr(l, color_space(a) ? a->attr.value : a);
+  return lw_emit(l, IR_OP_PARTITION_VOLUME, l->tt->t_i64, &p, 1, a->loc)->result;
+}
+
+// P.color_space.volume / .bounds (a color space starts at 0): from the
+// partition's color counts. A bare P.color_space anywhere else is an error
+// here (it is not a value).
+IrValue lw_part_attr(Lower *l, Expr *e) {
+  const Type *i64 = l->tt->t_i64;
+  if (color_space(e)) {
+    diag_error(l->cx->diags, e->loc,
+               "a color space is used in `for c in P.color_space`, IndexLaunch(P.color_space), "
+               "index_launch(P.color_space, ...), Partition.equal(R, P.color_space), len(...), "
+               ".volume and .bounds in compiled code (it is not a value)");
+    return lw_const_int(l, i64, 0, e->loc);
+  }
+  Expr *cs = e->attr.value;  // .volume / .bounds of P.color_space
+  IrValue p = lw_expr(l, cs->attr.value);
+  if (e->attr.akind == ATTR_VOLUME)
+    return lw_emit(l, IR_OP_PARTITION_VOLUME, i64, &p, 1, e->loc)->result;
+  if (e->attr.akind != ATTR_BOUNDS || !e->ty) return lw_fail(l, e->loc, "a color space attribute");
+  unsigned cd = cs->ty->ndim;
+  IrValue lo[3], hi[3], ends[2];
+  for (unsigned d = 0; d < cd; d++) {
+    IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, i64, &p, 1, e->loc);
+    c->ival = d;
+    lo[d] = lw_const_int(l, i64, 0, e->loc);
+    hi[d] = lw_bin(l, IR_OP_SUB, i64, c->result, lw_const_int(l, i64, 1, e->loc), e->loc);
+  }
+  ends[0] = cd == 1 ? lo[0] : lw_emit(l, IR_OP_TUPLE, e->ty->elems[0], lo, cd, e->loc)->result;
+  ends[1] = cd == 1 ? hi[0] : lw_emit(l, IR_OP_TUPLE, e->ty->elems[1], hi, cd, e->loc)->result;
+  return lw_emit(l, IR_OP_TUPLE, e->ty, ends, 2, e->loc)->result;
 }

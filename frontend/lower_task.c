@@ -69,6 +69,8 @@ void lw_task_augassign(Lower *l, Stmt *s) {
 }
 
 IrValue lw_task_attr(Lower *l, Expr *e) {
+  Expr *b = e->attr.akind == ATTR_ISPACE ? e : e->attr.value;
+  if (b->ty && b->ty->kind == TY_PARTITION) return lw_part_attr(l, e);  // P.color_space
   if (e->attr.akind == ATTR_ISPACE) return lw_expr(l, e->attr.value);
   IrValue r = lw_expr(l, e->attr.value);
   const Type *rt = ir_value_type(l->fn, r);
@@ -92,22 +94,47 @@ IrValue lw_task_attr(Lower *l, Expr *e) {
 
 void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
   Expr *it = s->for_.iter;
-  IrValue r = lw_expr(l, it);
+  bool colors = it->ty && it->ty->kind == TY_PARTITION;  // for c in P.color_space: 0..counts
+  IrValue r = lw_expr(l, colors ? it->attr.value : it);
   const Type *rt = ir_value_type(l->fn, r);
   const Type *i64 = l->tt->t_i64;
-  if (rt->kind != TY_REGION) {
+  if (rt->kind != TY_REGION && !colors) {
     lw_fail(l, it->loc, "a loop over an index space");
     return;
   }
   IrBlock *outer = l->blk;
+  if (!colors && rt->ndim == 1) {  // a sparse piece (by_field / preimage): its points, in order
+    IrInst *iff = lw_if(l, lw_emit(l, IR_OP_REGION_SPARSE, l->tt->t_bool, &r, 1, it->loc)->result,
+                        it->loc);
+    l->blk = iff->body[0];
+    IrValue args[3] = {lw_const_int(l, i64, 0, it->loc),
+                       lw_emit(l, IR_OP_REGION_VOLUME, i64, &r, 1, it->loc)->result,
+                       lw_const_int(l, i64, 1, it->loc)};
+    IrInst *f = lw_emit(l, IR_OP_FOR, NULL, args, 3, s->loc);
+    l->blk = f->body[0];
+    IrValue ka[2] = {r, f->result};
+    lw_assign_to(l, s->for_.target, lw_emit(l, IR_OP_REGION_POINT, i64, ka, 2, it->loc)->result,
+                 s->for_.target->loc);
+    body(l, &s->for_.body);
+    l->blk = iff->body[1];  // a rectangle: the loop below
+  }
   IrValue pt[3];
   for (unsigned d = 0; d < rt->ndim; d++) {
-    IrInst *lo = lw_emit(l, IR_OP_REGION_BOUND, i64, &r, 1, it->loc);
-    lo->ival = 2 * d;
-    IrInst *hi = lw_emit(l, IR_OP_REGION_BOUND, i64, &r, 1, it->loc);
-    hi->ival = 2 * d + 1;
-    IrValue end = lw_bin(l, IR_OP_ADD, i64, hi->result, lw_const_int(l, i64, 1, it->loc), it->loc);
-    IrValue args[3] = {lo->result, end, lw_const_int(l, i64, 1, it->loc)};
+    IrValue start, end;
+    if (colors) {
+      IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, i64, &r, 1, it->loc);
+      c->ival = d;
+      start = lw_const_int(l, i64, 0, it->loc);
+      end = c->result;
+    } else {
+      IrInst *lo = lw_emit(l, IR_OP_REGION_BOUND, i64, &r, 1, it->loc);
+      lo->ival = 2 * d;
+      IrInst *hi = lw_emit(l, IR_OP_REGION_BOUND, i64, &r, 1, it->loc);
+      hi->ival = 2 * d + 1;
+      start = lo->result;
+      end = lw_bin(l, IR_OP_ADD, i64, hi->result, lw_const_int(l, i64, 1, it->loc), it->loc);
+    }
+    IrValue args[3] = {start, end, lw_const_int(l, i64, 1, it->loc)};
     IrInst *f = lw_emit(l, IR_OP_FOR, NULL, args, 3, s->loc);
     pt[d] = f->result;
     l->blk = f->body[0];

@@ -26,6 +26,42 @@ static Expr *seq_expr(FeParser *p, TSNode n, ExprKind kind) {
   return e;
 }
 
+static Expr *invalid_syntax(FeParser *p, TSNode n) {
+  return cst_unsupported(p, cst_loc(p, n), "invalid syntax");
+}
+
+// The named children of n, when there are exactly `want` of them.
+static bool kids_exactly(FeParser *p, TSNode n, uint32_t want, CstKids *k) {
+  cst_kids(p, n, true, k);
+  return k->n == want;
+}
+
+// l op r (both converted, left first) with n's span.
+static Expr *binop_expr(FeParser *p, TSNode n, BinOp op, TSNode l, TSNode r) {
+  Expr *e = cst_new_expr(p, EX_BINOP, cst_loc(p, n));
+  e->bin.op = op;
+  e->bin.l = pe_expr(p, l);
+  e->bin.r = pe_expr(p, r);
+  return e;
+}
+
+// op x, where x is n's `argument` and `tok` the operator token (a line
+// break between them is an error outside brackets).
+static Expr *unary_expr(FeParser *p, TSNode n, UnaryOp op, TSNode tok) {
+  Expr *e = cst_new_expr(p, EX_UNARY, cst_loc(p, n));
+  TSNode arg = cst_field(n, "argument");
+  e->un.op = op;
+  e->un.x = pe_expr(p, arg);
+  cst_check_newline(p, tok, arg);
+  return e;
+}
+
+static Expr *bool_lit(FeParser *p, TSNode n, bool v) {
+  Expr *e = cst_new_expr(p, EX_BOOL, cst_loc(p, n));
+  e->bval = v;
+  return e;
+}
+
 static bool binop_of(const char *t, BinOp *op) {
   static const char *const ops[BIN_COUNT] = {"+", "-", "*", "/", "//", "%", "**",
                                              "<<", ">>", "|", "^", "&", "@"};
@@ -39,10 +75,7 @@ static Expr *binary(FeParser *p, TSNode n) {
   BinOp b;
   if (ts_node_is_null(op) || !binop_of(ts_node_type(op), &b))
     return cst_unsupported(p, cst_loc(p, n), "operator");
-  Expr *e = cst_new_expr(p, EX_BINOP, cst_loc(p, n));
-  e->bin.op = b;
-  e->bin.l = pe_expr(p, cst_field(n, "left"));
-  e->bin.r = pe_expr(p, cst_field(n, "right"));
+  Expr *e = binop_expr(p, n, b, cst_field(n, "left"), cst_field(n, "right"));
   cst_check_newline(p, op, cst_field(n, "right"));
   return e;
 }
@@ -50,10 +83,18 @@ static Expr *binary(FeParser *p, TSNode n) {
 static Expr *unary(FeParser *p, TSNode n) {
   TSNode op = cst_field(n, "operator");
   const char *t = ts_node_is_null(op) ? "" : ts_node_type(op);
-  Expr *e = cst_new_expr(p, EX_UNARY, cst_loc(p, n));
-  e->un.op = strcmp(t, "-") == 0 ? UN_NEG : strcmp(t, "+") == 0 ? UN_POS : UN_INVERT;
-  e->un.x = pe_expr(p, cst_field(n, "argument"));
-  cst_check_newline(p, op, cst_field(n, "argument"));
+  return unary_expr(p, n, strcmp(t, "-") == 0 ? UN_NEG : strcmp(t, "+") == 0 ? UN_POS : UN_INVERT,
+                    op);
+}
+
+// a if c else b
+static Expr *ifexp(FeParser *p, TSNode n) {
+  CstKids k;
+  if (!kids_exactly(p, n, 3, &k)) return invalid_syntax(p, n);
+  Expr *e = cst_new_expr(p, EX_IFEXP, cst_loc(p, n));
+  e->ifexp.then = pe_expr(p, k.v[0]);
+  e->ifexp.cond = pe_expr(p, k.v[1]);
+  e->ifexp.els = pe_expr(p, k.v[2]);
   return e;
 }
 
@@ -111,7 +152,7 @@ static Expr *compare(FeParser *p, TSNode n) {
       }
     }
   }
-  if (!e->cmp.first || e->cmp.n == 0) return cst_unsupported(p, e->loc, "invalid syntax");
+  if (!e->cmp.first || e->cmp.n == 0) return invalid_syntax(p, n);
   return e;
 }
 
@@ -143,7 +184,7 @@ static Expr *subscript(FeParser *p, TSNode n) {
     if (k.field[i] && strcmp(k.field[i], "value") == 0) e->sub.value = pe_expr(p, k.v[i]);
     else if (k.field[i] && strcmp(k.field[i], "subscript") == 0) e->sub.index[e->sub.n++] = pe_expr(p, k.v[i]);
   }
-  if (!e->sub.value) e->sub.value = cst_unsupported(p, e->loc, "invalid syntax");
+  if (!e->sub.value) e->sub.value = invalid_syntax(p, n);
   return e;
 }
 
@@ -217,16 +258,33 @@ static Expr *generic_type(FeParser *p, TSNode n) {
       e->sub.value = pe_expr(p, k.v[i]);
     }
   }
-  if (!e->sub.value) e->sub.value = cst_unsupported(p, e->loc, "invalid syntax");
+  if (!e->sub.value) e->sub.value = invalid_syntax(p, n);
+  return e;
+}
+
+// a.b in an annotation
+static Expr *member_type(FeParser *p, TSNode n) {
+  CstKids k;
+  if (!kids_exactly(p, n, 2, &k)) return invalid_syntax(p, n);
+  Expr *e = cst_new_expr(p, EX_ATTR, cst_loc(p, n));
+  e->attr.value = pe_expr(p, k.v[0]);
+  e->attr.attr = cst_intern(p, k.v[1]);
+  e->attr.attr_loc = cst_loc(p, k.v[1]);
   return e;
 }
 
 // Nodes with one meaningful named child: (x), type, a `type` in type_parameter.
 static Expr *only_child(FeParser *p, TSNode n) {
   CstKids k;
-  cst_kids(p, n, true, &k);
-  if (k.n != 1) return cst_unsupported(p, cst_loc(p, n), "invalid syntax");
+  if (!kids_exactly(p, n, 1, &k)) return invalid_syntax(p, n);
   return pe_expr(p, k.v[0]);
+}
+
+// A | B in an annotation
+static Expr *union_type(FeParser *p, TSNode n) {
+  CstKids k;
+  if (!kids_exactly(p, n, 2, &k)) return invalid_syntax(p, n);
+  return binop_expr(p, n, BIN_BITOR, k.v[0], k.v[1]);
 }
 
 static Expr *name(FeParser *p, TSNode n) {
@@ -276,16 +334,7 @@ static Expr *convert(FeParser *p, TSNode n) {
     if (!strcmp(t, "call")) return call(p, n);
     if (!strcmp(t, "comparison_operator")) return compare(p, n);
     if (!strcmp(t, "concatenated_string")) return pl_string(p, n);
-    if (!strcmp(t, "conditional_expression")) {
-      CstKids k;
-      cst_kids(p, n, true, &k);
-      if (k.n != 3) return cst_unsupported(p, cst_loc(p, n), "invalid syntax");
-      Expr *e = cst_new_expr(p, EX_IFEXP, cst_loc(p, n));
-      e->ifexp.then = pe_expr(p, k.v[0]);
-      e->ifexp.cond = pe_expr(p, k.v[1]);
-      e->ifexp.els = pe_expr(p, k.v[2]);
-      return e;
-    }
+    if (!strcmp(t, "conditional_expression")) return ifexp(p, n);
     break;
   case 'd':
     if (!strcmp(t, "dictionary")) return dict(p, n);
@@ -295,11 +344,7 @@ static Expr *convert(FeParser *p, TSNode n) {
     break;
   case 'f':
     if (!strcmp(t, "float")) return pl_float(p, n);
-    if (!strcmp(t, "false")) {
-      Expr *e = cst_new_expr(p, EX_BOOL, cst_loc(p, n));
-      e->bval = false;
-      return e;
-    }
+    if (!strcmp(t, "false")) return bool_lit(p, n, false);
     break;
   case 'g':
     if (!strcmp(t, "generic_type")) return generic_type(p, n);
@@ -315,26 +360,11 @@ static Expr *convert(FeParser *p, TSNode n) {
     if (!strcmp(t, "list") || !strcmp(t, "list_pattern")) return seq_expr(p, n, EX_LIST);
     break;
   case 'm':
-    if (!strcmp(t, "member_type")) {   // a.b in an annotation
-      CstKids k;
-      cst_kids(p, n, true, &k);
-      if (k.n != 2) return cst_unsupported(p, cst_loc(p, n), "invalid syntax");
-      Expr *e = cst_new_expr(p, EX_ATTR, cst_loc(p, n));
-      e->attr.value = pe_expr(p, k.v[0]);
-      e->attr.attr = cst_intern(p, k.v[1]);
-      e->attr.attr_loc = cst_loc(p, k.v[1]);
-      return e;
-    }
+    if (!strcmp(t, "member_type")) return member_type(p, n);
     break;
   case 'n':
     if (!strcmp(t, "none")) return cst_new_expr(p, EX_NONE, cst_loc(p, n));
-    if (!strcmp(t, "not_operator")) {
-      Expr *e = cst_new_expr(p, EX_UNARY, cst_loc(p, n));
-      e->un.op = UN_NOT;
-      e->un.x = pe_expr(p, cst_field(n, "argument"));
-      cst_check_newline(p, ts_node_child(n, 0), cst_field(n, "argument"));
-      return e;
-    }
+    if (!strcmp(t, "not_operator")) return unary_expr(p, n, UN_NOT, ts_node_child(n, 0));
     break;
   case 'p':
     if (!strcmp(t, "parenthesized_expression")) return only_child(p, n);
@@ -346,26 +376,13 @@ static Expr *convert(FeParser *p, TSNode n) {
     if (!strcmp(t, "slice")) return slice(p, n);
     break;
   case 't':
-    if (!strcmp(t, "true")) {
-      Expr *e = cst_new_expr(p, EX_BOOL, cst_loc(p, n));
-      e->bval = true;
-      return e;
-    }
+    if (!strcmp(t, "true")) return bool_lit(p, n, true);
     if (!strcmp(t, "tuple") || !strcmp(t, "tuple_pattern")) return seq_expr(p, n, EX_TUPLE);
     if (!strcmp(t, "type")) return only_child(p, n);
     break;
   case 'u':
     if (!strcmp(t, "unary_operator")) return unary(p, n);
-    if (!strcmp(t, "union_type")) {
-      CstKids k;
-      cst_kids(p, n, true, &k);
-      if (k.n != 2) return cst_unsupported(p, cst_loc(p, n), "invalid syntax");
-      Expr *e = cst_new_expr(p, EX_BINOP, cst_loc(p, n));
-      e->bin.op = BIN_BITOR;
-      e->bin.l = pe_expr(p, k.v[0]);
-      e->bin.r = pe_expr(p, k.v[1]);
-      return e;
-    }
+    if (!strcmp(t, "union_type")) return union_type(p, n);
     break;
   default:
     break;

@@ -31,14 +31,16 @@ IrFunc *ir_func_new(IrModule *m, const char *name, const Type **param_types,
   fn->ret_type = ret_type ? ret_type : m->types->t_void;
   fn->body = ir_block_new(m);
   fn->loc.file = SRC_NONE;
+  fn->index = m->funcs.len;
   vec_push(m->arena, &m->funcs, fn);
+  uint32_t h = hash_str(fn->name);
+  if (!hmap_get(&m->by_name, h, fn->name, hash_streq))  // a second one is the verifier's error
+    hmap_put(m->arena, &m->by_name, h, fn->name, fn, hash_streq);
   return fn;
 }
 
-IrFunc *ir_module_find(IrModule *m, const char *name) {
-  for (uint32_t i = 0; i < m->funcs.len; i++)
-    if (strcmp(m->funcs.data[i]->name, name) == 0) return m->funcs.data[i];
-  return NULL;
+IrFunc *ir_module_find(const IrModule *m, const char *name) {
+  return hmap_get(&m->by_name, hash_str(name), name, hash_streq);
 }
 
 IrBlock *ir_block_new(IrModule *m) { return ARENA_NEW(m->arena, IrBlock); }
@@ -52,8 +54,34 @@ const Type *ir_value_type(const IrFunc *fn, IrValue v) {
   return v < fn->value_types.len ? fn->value_types.data[v] : NULL;
 }
 
+// Locals: up to LOCALS_LINEAR are searched linearly (no table to allocate
+// for the many small functions); beyond, through fn->local_index, which is
+// in step when it holds every local. A hit is checked against the vector and
+// a stale index (locals changed in place) falls back to the linear search.
+enum { LOCALS_LINEAR = 8 };
+
+static void index_local(IrModule *m, IrFunc *fn, uint32_t i) {
+  const char *name = fn->locals.data[i].name;
+  uint32_t h = hash_str(name);
+  if (!hmap_get(&fn->local_index, h, name, hash_streq))  // a second one: the verifier's error
+    hmap_put(m->arena, &fn->local_index, h, name, (void *)(uintptr_t)(i + 1), hash_streq);
+}
+
+void ir_locals_reindex(IrModule *m, IrFunc *fn) {
+  fn->local_index = (HashMap){0};
+  if (fn->locals.len > LOCALS_LINEAR)
+    for (uint32_t i = 0; i < fn->locals.len; i++) index_local(m, fn, i);
+}
+
 const IrLocal *ir_local_find(const IrFunc *fn, const char *name) {
-  for (uint32_t i = 0; i < fn->locals.len; i++)
+  uint32_t n = fn->locals.len;
+  if (n > LOCALS_LINEAR && fn->local_index.count) {
+    uintptr_t k = (uintptr_t)hmap_get(&fn->local_index, hash_str(name), name, hash_streq);
+    if (k && k - 1 < n && strcmp(fn->locals.data[k - 1].name, name) == 0)
+      return &fn->locals.data[k - 1];
+    if (!k && fn->local_index.count == n) return NULL;  // in step: not declared
+  }
+  for (uint32_t i = 0; i < n; i++)
     if (strcmp(fn->locals.data[i].name, name) == 0) return &fn->locals.data[i];
   return NULL;
 }
@@ -63,6 +91,10 @@ const char *ir_local(IrModule *m, IrFunc *fn, const char *name, const Type *t) {
   if (l) return l->name;
   IrLocal nl = {intern_cstr(m->strs, name), t};
   vec_push(m->arena, &fn->locals, nl);
+  if (fn->locals.len > LOCALS_LINEAR) {
+    if (fn->local_index.count + 1 == fn->locals.len) index_local(m, fn, fn->locals.len - 1);
+    else ir_locals_reindex(m, fn);  // the first time past LOCALS_LINEAR, or out of step
+  }
   return nl.name;
 }
 

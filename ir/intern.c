@@ -1,16 +1,11 @@
 // intern.c - string interning: equal text gives the same pointer, so names
-// compare with ==. Open addressing over an FNV-1a hash; text lives in the
-// arena, the table itself on the heap (freed by interner_fini).
+// compare with ==. Open addressing over an FNV-1a hash (hash_bytes, in
+// hashmap.c); text lives in the arena, the table itself on the heap (freed by
+// interner_fini).
 #include "base.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
 
 void interner_init(Interner *in, Arena *arena) {
   in->arena = arena;

@@ -43,7 +43,7 @@ typedef struct IrOpInfo {
 extern const IrOpInfo ir_op_info[IR_OP_COUNT];
 
 // Task ops (ops.def): encodings of ival.
-#define IR_LAUNCH_INDEPENDENT 1   // LAUNCH: statically independent of every earlier launch
+#define IR_LAUNCH_INDEPENDENT 1   // LAUNCH: proved independent of every op that can run before it (passes/taskgraph.c)
 // INDEX_LAUNCH ival: cdim (bits 0-1) | (redop + 1) << 4 (0: no reduction)
 // | (param receiving the point ID + 1) << 8 (0: none).
 #define IR_INDEX_CDIM(iv) ((unsigned)((iv) & 3))
@@ -115,10 +115,12 @@ enum {
 
 typedef struct IrFunc {
   const char *name;           // interned, without '@'
+  uint32_t index;             // its position in IrModule.funcs
   uint32_t nparams;           // params are values 0..nparams-1
   const char **param_names;   // arena (for dumps and messages)
   const Type *ret_type;       // t_void for None
-  Vec(IrLocal) locals;
+  Vec(IrLocal) locals;        // add through ir_local (it keeps local_index)
+  HashMap local_index;        // name -> 1 + its index in locals, once there are many (build.c)
   IrBlock *body;
   Vec(const Type *) value_types;  // type of every value, by IrValue
   unsigned flags;             // IR_FN_*
@@ -133,20 +135,29 @@ typedef struct IrModule {
   Interner *strs;        // not owned
   const char *source;    // source file path (for error messages of compiled code)
   Vec(const Type *) structs;   // TY_STRUCT declarations, in order
-  Vec(IrFunc *) funcs;
+  Vec(IrFunc *) funcs;   // add through ir_func_new only (it keeps by_name)
+  HashMap by_name;       // name -> the first IrFunc of that name (ir_module_find)
 } IrModule;
 
 // ---- module and builder (build.c) -----------------------------------------
 IrModule *ir_module_new(Arena *arena, TypeTable *types, Interner *strs, const char *source);
 IrFunc *ir_func_new(IrModule *m, const char *name, const Type **param_types,
                     const char **param_names, uint32_t nparams, const Type *ret_type);
-IrFunc *ir_module_find(IrModule *m, const char *name);
+// The function called `name` (the first one, if defined twice), or NULL: a
+// hash lookup, so a call site costs O(1) whatever the module's size. Its
+// position in m->funcs is ->index (codegen's per-function arrays).
+IrFunc *ir_module_find(const IrModule *m, const char *name);
 IrBlock *ir_block_new(IrModule *m);
 IrValue ir_value_new(IrModule *m, IrFunc *fn, const Type *t);
 const Type *ir_value_type(const IrFunc *fn, IrValue v);
 // Declare (or find) a local slot; returns its interned name.
 const char *ir_local(IrModule *m, IrFunc *fn, const char *name, const Type *t);
+// The local called `name`, or NULL: O(1) (a hash lookup) however many
+// locals fn has, once the index is in step with fn->locals.
 const IrLocal *ir_local_find(const IrFunc *fn, const char *name);
+// Rebuilds fn's local index after fn->locals was changed in place (dce
+// removes unused locals); lookups stay correct without it, but linear.
+void ir_locals_reindex(IrModule *m, IrFunc *fn);
 
 // Append an instruction to blk. A result value is created when `type` is not
 // void (and for FOR, whose result is the induction variable). args are copied.
@@ -184,6 +195,10 @@ bool ir_verify(IrModule *m, DiagSink *diags);
 // One function alone (no IR_FN_MAYRAISE computation): used by the pass
 // pipeline's per-function "verify" entry.
 bool ir_verify_func(IrModule *m, IrFunc *fn, DiagSink *diags);
+// Sets IR_FN_MAYRAISE on every function that may raise: a raising op other
+// than CALL, or a call of such a function, transitively (callgraph.c; the
+// verifier calls it). O(functions + call sites).
+void ir_compute_mayraise(IrModule *m);
 // Types of one task op (verify_task.c): false with a message in msg.
 bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, char *msg,
                        size_t n);

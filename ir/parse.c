@@ -456,7 +456,10 @@ static void instruction(Parser *p, IrBlock *blk, int depth) {
   case IR_OP_REGION_REDUCE:
   case IR_OP_REGION_BOUND:
   case IR_OP_PARTITION_GET:
-  case IR_OP_PARTITION_IMAGE: index_operand(p, &args, &in->ival); break;
+  case IR_OP_PARTITION_IMAGE:
+  case IR_OP_PARTITION_COLORS:
+  case IR_OP_PARTITION_BY_FIELD:
+  case IR_OP_PARTITION_PREIMAGE: index_operand(p, &args, &in->ival); break;
   case IR_OP_LOAD:
   case IR_OP_STORE:
     vec_push(p->arena, &args, use_value(p));

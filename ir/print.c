@@ -119,6 +119,9 @@ static void print_operands(const IrInst *in, Str *out) {
   case IR_OP_REGION_BOUND:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_IMAGE:
+  case IR_OP_PARTITION_COLORS:
+  case IR_OP_PARTITION_BY_FIELD:
+  case IR_OP_PARTITION_PREIMAGE:
     str_putc(out, ' ');
     put_args(out, in, 0, in->nargs);
     str_printf(out, "%s%" PRId64, in->nargs ? ", " : "", in->ival);

@@ -45,9 +45,7 @@ static bool region_access(const IrModule *m, const IrInst *in, const Type **at, 
 
 static bool check_launch(const IrModule *m, const IrInst *in, const Type **at, char *msg,
                          size_t n) {
-  IrFunc *g = NULL;
-  for (uint32_t i = 0; i < m->funcs.len && in->sym; i++)
-    if (strcmp(m->funcs.data[i]->name, in->sym) == 0) g = m->funcs.data[i];
+  IrFunc *g = in->sym ? ir_module_find(m, in->sym) : NULL;
   if (!g) {
     snprintf(msg, n, "launch of unknown task @%s", in->sym ? in->sym : "?");
     return false;
@@ -96,6 +94,20 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
       }
     return true;
   }
+  if (in->op == IR_OP_PARTITION_BY_FIELD || in->op == IR_OP_PARTITION_PREIMAGE) {
+    const Type *r = at[0], *q = at[1];
+    bool by = in->op == IR_OP_PARTITION_BY_FIELD;
+    bool other = by ? is_i64(m, q) && pt->ndim == 1
+                    : q && q->kind == TY_PARTITION && q->elem->ndim == 1 && pt->ndim == q->ndim;
+    if (!r || !q || r->kind != TY_REGION || r->ndim != 1 || pt->kind != TY_PARTITION ||
+        pt->elem != r || !other || in->ival < 0 || in->ival >= (int64_t)r->elem->nelems ||
+        r->elem->elems[in->ival] != m->types->t_i64) {
+      snprintf(msg, n, "takes a 1-d region with an i64 field (ival) and %s and gives its partition",
+               by ? "a color count" : "a partition of a 1-d region");
+      return false;
+    }
+    return true;
+  }
   if (in->op == IR_OP_PARTITION_IMAGE) {
     const Type *r = at[0], *s = in->nargs == 2 ? at[1] : NULL;
     if (!r || !s || r->kind != TY_REGION || r->ndim != 1 || s->kind != TY_PARTITION ||
@@ -108,9 +120,7 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
   }
   const Type *p = in->nargs ? at[0] : NULL;
   if (in->op == IR_OP_INDEX_LAUNCH) {
-    IrFunc *g = NULL;
-    for (uint32_t i = 0; i < m->funcs.len && in->sym; i++)
-      if (strcmp(m->funcs.data[i]->name, in->sym) == 0) g = m->funcs.data[i];
+    IrFunc *g = in->sym ? ir_module_find(m, in->sym) : NULL;
     unsigned cd = IR_INDEX_CDIM(in->ival);
     if (!g || !(g->flags & IR_FN_TASK) || cd < 1 || in->nargs != cd + g->nparams) {
       snprintf(msg, n, "index launch of @%s needs its color counts and one operand per parameter",
@@ -125,8 +135,11 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
       }
     }
     bool red = IR_INDEX_REDOP(in->ival) >= 0;
-    if (red ? in->type->kind != TY_FUTURE || in->type->elem != g->ret_type : in->type->kind != TY_VOID) {
-      snprintf(msg, n, "result must be %s", red ? "future<ret>" : "void");
+    bool map = !red && in->type->kind == TY_FUTURE;  // futuremap<ret>: the points' results
+    if (red ? in->type->kind != TY_FUTURE || in->type->ndim || in->type->elem != g->ret_type
+            : map ? in->type->ndim != cd || in->type->elem != g->ret_type
+                  : in->type->kind != TY_VOID) {
+      snprintf(msg, n, "result must be %s", red ? "future<ret>" : "void or futuremap<ret>");
       return false;
     }
     return true;
@@ -139,6 +152,12 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
   case IR_OP_PARTITION_HALO:
     if (pt->kind != TY_PARTITION || pt->elem != p->elem || pt->ndim != p->ndim || !is_i64(m, at[1])) {
       snprintf(msg, n, "takes a partition and an i64 width and gives a partition of the same region");
+      return false;
+    }
+    return true;
+  case IR_OP_PARTITION_COLORS:
+    if (in->type != m->types->t_i64 || in->ival < 0 || in->ival >= (int64_t)p->ndim) {
+      snprintf(msg, n, "gives i64, the color count of an axis (ival) of the partition");
       return false;
     }
     return true;
@@ -233,10 +252,42 @@ bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, cha
   case IR_OP_PARTITION_IMAGE:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_VOLUME:
+  case IR_OP_PARTITION_COLORS:
+  case IR_OP_PARTITION_BY_FIELD:
+  case IR_OP_PARTITION_PREIMAGE:
   case IR_OP_INDEX_LAUNCH: return check_partition_op(m, in, at, msg, n);
+  case IR_OP_REGION_SPARSE:
+  case IR_OP_REGION_POINT:
+    if (!at[0] || at[0]->kind != TY_REGION || at[0]->ndim != 1 ||
+        in->type != (in->op == IR_OP_REGION_SPARSE ? m->types->t_bool : m->types->t_i64) ||
+        (in->op == IR_OP_REGION_POINT && !is_i64(m, at[1]))) {
+      snprintf(msg, n, "takes a 1-d region%s and gives %s",
+               in->op == IR_OP_REGION_POINT ? " and an i64 index" : "",
+               in->op == IR_OP_REGION_POINT ? "i64" : "bool");
+      return false;
+    }
+    return true;
   case IR_OP_FUTURE_GET:
-    if (!at[0] || at[0]->kind != TY_FUTURE || in->type != at[0]->elem) {
+    if (!at[0] || at[0]->kind != TY_FUTURE || at[0]->ndim || in->type != at[0]->elem) {
       snprintf(msg, n, "takes a future<T> and gives T");
+      return false;
+    }
+    return true;
+  case IR_OP_FUTURE_MAP_GET:
+    if (!at[0] || at[0]->kind != TY_FUTURE || !at[0]->ndim || in->type != at[0]->elem ||
+        in->type->kind == TY_VOID || in->nargs != 1u + at[0]->ndim) {
+      snprintf(msg, n, "takes a futuremap<T,cdim> (T not void) and a point (cdim i64) and gives T");
+      return false;
+    }
+    for (uint32_t i = 1; i < in->nargs; i++)
+      if (!is_i64(m, at[i])) {
+        snprintf(msg, n, "operand %u must be i64", i);
+        return false;
+      }
+    return true;
+  case IR_OP_FUTURE_WAIT:
+    if (!at[0] || at[0]->kind != TY_FUTURE || in->type->kind != TY_VOID) {
+      snprintf(msg, n, "takes a future or a futuremap and gives nothing");
       return false;
     }
     return true;

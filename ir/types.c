@@ -6,12 +6,55 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+// ---- the index: equal structure <=> the same Type, found in O(1) -------------
+// Structs by name (nominal), tuples by their element types, every other
+// kind by (kind, elem, ndim, contig, bits, is_signed): the fields its
+// constructor sets (the others stay zero).
+static uint32_t type_hash(const Type *t) {
+  uint32_t h = hash_mix((uint32_t)t->kind, 0);
+  if (t->kind == TY_STRUCT) return hash_mix(h, hash_str(t->name));
+  if (t->kind == TY_TUPLE) {
+    h = hash_mix(h, t->nelems);
+    for (uint32_t i = 0; i < t->nelems; i++) h = hash_mix(h, (uintptr_t)t->elems[i]);
+    return h;
+  }
+  h = hash_mix(h, (uintptr_t)t->elem);
+  return hash_mix(h, (uint64_t)t->ndim | (uint64_t)t->contig << 8 | (uint64_t)t->bits << 16 |
+                         (uint64_t)t->is_signed << 24);
+}
+
+static bool type_same(const void *stored, const void *key) {
+  const Type *a = stored, *b = key;
+  if (a->kind != b->kind) return false;
+  if (a->kind == TY_STRUCT) return strcmp(a->name, b->name) == 0;
+  if (a->kind == TY_TUPLE) {
+    if (a->nelems != b->nelems) return false;
+    for (uint32_t i = 0; i < a->nelems; i++)
+      if (a->elems[i] != b->elems[i]) return false;
+    return true;
+  }
+  return a->elem == b->elem && a->ndim == b->ndim && a->contig == b->contig &&
+         a->bits == b->bits && a->is_signed == b->is_signed;
+}
+
+static Type *find(const TypeTable *tt, const Type *proto) {
+  return hmap_get(&tt->index, type_hash(proto), proto, type_same);
+}
+
 static Type *add(TypeTable *tt, Type proto) {
   Type *t = ARENA_NEW(tt->arena, Type);
   *t = proto;
   t->id = tt->all.len;
   vec_push(tt->arena, &tt->all, t);
+  if (!find(tt, t))  // the first of a structure (or a struct name) stays
+    hmap_put(tt->arena, &tt->index, type_hash(t), t, t, type_same);
   return t;
+}
+
+// The interned type of this structure (proto's pointers are not copied).
+static const Type *get(TypeTable *tt, Type proto) {
+  const Type *t = find(tt, &proto);
+  return t ? t : add(tt, proto);
 }
 
 void types_init(TypeTable *tt, Arena *arena) {
@@ -47,33 +90,19 @@ const Type *type_float(TypeTable *tt, unsigned bits) {
 }
 
 const Type *type_array(TypeTable *tt, const Type *elem, unsigned ndim, bool contig) {
-  for (uint32_t i = 0; i < tt->all.len; i++) {
-    Type *t = tt->all.data[i];
-    if (t->kind == TY_ARRAY && t->elem == elem && t->ndim == ndim && t->contig == contig)
-      return t;
-  }
-  return add(tt, (Type){.kind = TY_ARRAY, .elem = elem, .ndim = (uint8_t)ndim, .contig = contig});
+  return get(tt, (Type){.kind = TY_ARRAY, .elem = elem, .ndim = (uint8_t)ndim, .contig = contig});
 }
 
 const Type *type_tuple(TypeTable *tt, const Type **elems, uint32_t n) {
-  for (uint32_t i = 0; i < tt->all.len; i++) {
-    Type *t = tt->all.data[i];
-    if (t->kind != TY_TUPLE || t->nelems != n) continue;
-    uint32_t k = 0;
-    while (k < n && t->elems[k] == elems[k]) k++;
-    if (k == n) return t;
-  }
+  const Type *old = find(tt, &(Type){.kind = TY_TUPLE, .elems = elems, .nelems = n});
+  if (old) return old;
   const Type **copy = ARENA_ARRAY(tt->arena, const Type *, n ? n : 1);
   if (n) memcpy(copy, elems, sizeof(*elems) * n);
   return add(tt, (Type){.kind = TY_TUPLE, .elems = copy, .nelems = n});
 }
 
 const Type *type_struct_lookup(TypeTable *tt, const char *name) {
-  for (uint32_t i = 0; i < tt->all.len; i++) {
-    Type *t = tt->all.data[i];
-    if (t->kind == TY_STRUCT && strcmp(t->name, name) == 0) return t;
-  }
-  return NULL;
+  return find(tt, &(Type){.kind = TY_STRUCT, .name = name});
 }
 
 const Type *type_struct(TypeTable *tt, const char *name, const char **field_names,
@@ -89,29 +118,30 @@ const Type *type_struct(TypeTable *tt, const char *name, const char **field_name
 }
 
 const Type *type_region(TypeTable *tt, const Type *fs, unsigned ndim) {
-  for (uint32_t i = 0; i < tt->all.len; i++) {
-    Type *t = tt->all.data[i];
-    if (t->kind == TY_REGION && t->elem == fs && t->ndim == ndim) return t;
-  }
-  return add(tt, (Type){.kind = TY_REGION, .elem = fs, .ndim = (uint8_t)ndim});
+  return get(tt, (Type){.kind = TY_REGION, .elem = fs, .ndim = (uint8_t)ndim});
 }
 
 const Type *type_future(TypeTable *tt, const Type *value) {
   for (uint32_t i = 0; i < tt->all.len; i++) {
     Type *t = tt->all.data[i];
-    if (t->kind == TY_FUTURE && t->elem == value) return t;
+    if (t->kind == TY_FUTURE && t->elem == value && t->ndim == 0) return t;
   }
   return add(tt, (Type){.kind = TY_FUTURE, .elem = value});
 }
 
-const char *const type_part_kind_text[PART_KIND_COUNT] = {"?", "equal", "restrict", "restrict", "halo", "image"};
-
-const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind) {
+const Type *type_future_map(TypeTable *tt, const Type *value, unsigned cdim) {
   for (uint32_t i = 0; i < tt->all.len; i++) {
     Type *t = tt->all.data[i];
-    if (t->kind == TY_PARTITION && t->elem == region && t->ndim == cdim && t->bits == kind) return t;
+    if (t->kind == TY_FUTURE && t->elem == value && t->ndim == cdim) return t;
   }
-  return add(tt, (Type){.kind = TY_PARTITION, .elem = region, .ndim = (uint8_t)cdim,
+  return add(tt, (Type){.kind = TY_FUTURE, .elem = value, .ndim = (uint8_t)cdim});
+}
+
+const char *const type_part_kind_text[PART_KIND_COUNT] = {
+    "?", "equal", "restrict", "restrict", "halo", "image", "by_field", "preimage", "preimage"};
+
+const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind) {
+  return get(tt, (Type){.kind = TY_PARTITION, .elem = region, .ndim = (uint8_t)cdim,
                         .bits = (uint8_t)kind});
 }
 
@@ -186,11 +216,13 @@ void type_print(const Type *t, Str *out) {
     str_puts(out, "partition<");
     type_print(t->elem, out);
     str_printf(out, ",%u,%s%s>", t->ndim, t->bits < PART_KIND_COUNT ? type_part_kind_text[t->bits] : "?",
-               t->bits == PART_RESTRICT_ALIASED ? ".aliased" : "");
+               t->bits == PART_RESTRICT_ALIASED || t->bits == PART_PREIMAGE_ALIASED ? ".aliased"
+                                                                                    : "");
     return;
   case TY_FUTURE:
-    str_puts(out, "future<");
+    str_puts(out, t->ndim ? "futuremap<" : "future<");
     type_print(t->elem, out);
+    if (t->ndim) str_printf(out, ",%u", t->ndim);
     str_putc(out, '>');
     return;
   default: str_puts(out, "?"); return;
@@ -252,6 +284,11 @@ static const Type *parse_at(TypeTable *tt, const char **p, int depth) {
     if (!eat(p, ",")) return NULL;
     unsigned kind = eat(p, "equal") ? PART_EQUAL : eat(p, "restrict.aliased") ? PART_RESTRICT_ALIASED
                     : eat(p, "restrict") ? PART_RESTRICT : eat(p, "halo") ? PART_HALO : eat(p, "image") ? PART_IMAGE : 0;
+    if (!kind)
+      kind = eat(p, "by_field")           ? PART_BY_FIELD
+             : eat(p, "preimage.aliased") ? PART_PREIMAGE_ALIASED
+             : eat(p, "preimage")         ? PART_PREIMAGE
+                                          : 0;
     if (!kind || !eat(p, ">")) return NULL;
     return type_partition(tt, r, cd, kind);
   }
@@ -259,6 +296,14 @@ static const Type *parse_at(TypeTable *tt, const char **p, int depth) {
     const Type *v = parse_at(tt, p, depth + 1);
     if (!v || !type_is_scalar(v) || !eat(p, ">")) return NULL;
     return type_future(tt, v);
+  }
+  if (eat(p, "futuremap<")) {  // futuremap<T,cdim>: an index launch's results (T void: none)
+    const Type *v = parse_at(tt, p, depth + 1);
+    if (!v || !(type_is_scalar(v) || v->kind == TY_VOID) || !eat(p, ",") || **p < '1' || **p > '3')
+      return NULL;
+    unsigned cd = (unsigned)(*(*p)++ - '0');
+    if (!eat(p, ">")) return NULL;
+    return type_future_map(tt, v, cd);
   }
   if (eat(p, "struct@")) {
     const char *s = *p;
@@ -325,8 +370,9 @@ void type_print_py(const Type *t, Str *out) {
     str_printf(out, ", %u]", t->ndim);
     return;
   case TY_FUTURE:
-    str_puts(out, "Future[");
+    str_puts(out, t->ndim ? "FutureMap[" : "Future[");
     type_print_py(t->elem, out);
+    if (t->ndim) str_printf(out, ", %u", t->ndim);
     str_putc(out, ']');
     return;
   default: str_puts(out, "?"); return;

@@ -44,6 +44,7 @@ struct Type {
 typedef struct TypeTable {
   Arena *arena;            // not owned
   Vec(Type *) all;         // every interned type, by id
+  HashMap index;           // structure -> its Type (types.c): interning in O(1)
   // Shortcuts to the scalar singletons.
   const Type *t_void, *t_bool, *t_str;
   const Type *t_i8, *t_i16, *t_i32, *t_i64, *t_u8, *t_u16, *t_u32, *t_u64;
@@ -62,6 +63,11 @@ const Type *type_struct_lookup(TypeTable *tt, const char *name);
 // Region[Fields, ndim] (fs a TY_STRUCT, ndim 1..3) and Future[T] (T scalar).
 const Type *type_region(TypeTable *tt, const Type *fs, unsigned ndim);
 const Type *type_future(TypeTable *tt, const Type *value);
+// FutureMap[T] (issue 5): the results of an index launch without reduce=,
+// one per point of its cdim-d launch space (T scalar, or void for a task
+// returning nothing). A TY_FUTURE with ndim = cdim 1..3 (ndim 0: a plain
+// future); spelled futuremap<T,cdim>.
+const Type *type_future_map(TypeTable *tt, const Type *value, unsigned cdim);
 // Partition[region, cdim] (issue 5): elem = the region type (of the parent
 // and of every piece), ndim = color dimensions 1..3, bits = how it was made
 // (TypePartKind), which gives what the compiler knows statically.
@@ -71,11 +77,15 @@ typedef enum TypePartKind {
   PART_RESTRICT_ALIASED,  // Partition.restrict otherwise: aliased
   PART_HALO,              // Partition.halo: aliased
   PART_IMAGE,             // Partition.image (bounding rectangles): aliased
+  PART_BY_FIELD,          // Partition.by_field (sparse pieces, 1-d): disjoint
+  PART_PREIMAGE,          // Partition.preimage of a disjoint partition: disjoint
+  PART_PREIMAGE_ALIASED,  // Partition.preimage otherwise: aliased
   PART_KIND_COUNT
 } TypePartKind;
 const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, unsigned kind);
 static inline bool type_part_disjoint(const Type *t) {
-  return t->bits == PART_EQUAL || t->bits == PART_RESTRICT;
+  return t->bits == PART_EQUAL || t->bits == PART_RESTRICT || t->bits == PART_BY_FIELD ||
+         t->bits == PART_PREIMAGE;
 }
 extern const char *const type_part_kind_text[PART_KIND_COUNT];  // "equal", ...
 int type_struct_field(const Type *st, const char *name);  // index or -1
@@ -93,7 +103,7 @@ static inline bool type_is_numeric(const Type *t) {
 const Type *type_promote(TypeTable *tt, const Type *a, const Type *b);
 
 // IR spelling: void bool i8..i64 u8..u64 f32 f64 str array<f64,2> array<f64,2,C>
-// tuple<i64,f64> struct@Cell region<struct@Cell,1> future<f64>
+// tuple<i64,f64> struct@Cell region<struct@Cell,1> future<f64> futuremap<f64,1>
 void type_print(const Type *t, Str *out);
 // Parses the IR spelling at *p, advancing it; NULL on error. Structs must exist.
 const Type *type_parse(TypeTable *tt, const char **p);

@@ -6,7 +6,7 @@
 // BREAK/CONTINUE inside a loop, locals and callees. It never trusts the
 // module: ids, counts and pointers are range-checked before use, so it is safe
 // on parsed (fuzzed) text. Then it computes IR_FN_MAYRAISE for every function
-// (a fixed point over the call graph). Messages: "TIR verifier: @f: ...".
+// (callgraph.c). Messages: "TIR verifier: @f: ...".
 #include "ir.h"
 
 #include "pyc/runtime.h"
@@ -322,8 +322,15 @@ static void check_types(Verifier *v, const IrInst *in, const Type **at) {
   case IR_OP_PARTITION_IMAGE:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_VOLUME:
+  case IR_OP_PARTITION_COLORS:
+  case IR_OP_PARTITION_BY_FIELD:
+  case IR_OP_PARTITION_PREIMAGE:
+  case IR_OP_REGION_SPARSE:
+  case IR_OP_REGION_POINT:
   case IR_OP_INDEX_LAUNCH:
-  case IR_OP_FUTURE_GET: {
+  case IR_OP_FUTURE_GET:
+  case IR_OP_FUTURE_MAP_GET:
+  case IR_OP_FUTURE_WAIT: {
     char msg[200];
     if (!ir_verify_task_op(v->m, in, at, msg, sizeof msg)) fail(v, in, "%s", msg);
     break;
@@ -446,6 +453,22 @@ static void verify_block(Verifier *v, const IrBlock *blk, int depth) {
     verify_inst(v, blk->insts.data[i], i + 1 == blk->insts.len, depth);
 }
 
+// Few locals: compared pairwise; many: through a hash map (in the arena).
+static void check_locals_unique(Verifier *v) {
+  const IrFunc *fn = v->fn;
+  HashMap seen = {0};
+  for (uint32_t i = 0; i < fn->locals.len; i++) {
+    const char *name = fn->locals.data[i].name;
+    bool dup = false;
+    if (fn->locals.len <= 16) {
+      for (uint32_t k = 0; k < i && !dup; k++) dup = strcmp(name, fn->locals.data[k].name) == 0;
+    } else {
+      dup = hmap_put(v->m->arena, &seen, hash_str(name), name, (void *)name, hash_streq) != NULL;
+    }
+    if (dup) fail(v, NULL, "local $%s declared twice", name);
+  }
+}
+
 bool ir_verify_func(IrModule *m, IrFunc *fn, DiagSink *diags) {
   Verifier v = {.m = m, .diags = diags, .fn = fn, .ok = true};
   if (fn->nparams > fn->value_types.len) {
@@ -458,62 +481,21 @@ bool ir_verify_func(IrModule *m, IrFunc *fn, DiagSink *diags) {
   }
   for (uint32_t i = 0; i < fn->value_types.len; i++)
     vec_push(m->arena, &v.state, (uint8_t)(i < fn->nparams ? V_VISIBLE : V_UNSEEN));
-  for (uint32_t i = 0; i < fn->locals.len; i++)
-    for (uint32_t k = 0; k < i; k++)
-      if (strcmp(fn->locals.data[i].name, fn->locals.data[k].name) == 0)
-        fail(&v, NULL, "local $%s declared twice", fn->locals.data[i].name);
+  check_locals_unique(&v);
   verify_block(&v, fn->body, 0);
   return v.ok;
-}
-
-// ---- IR_FN_MAYRAISE ------------------------------------------------------------
-
-// 1: raises by itself; calls to may-raise functions are seen through `callee_raises`.
-static bool block_raises(IrModule *m, const IrBlock *blk, bool through_calls) {
-  for (uint32_t i = 0; i < blk->insts.len; i++) {
-    const IrInst *in = blk->insts.data[i];
-    if ((unsigned)in->op >= IR_OP_COUNT) continue;
-    if (in->op == IR_OP_CALL) {
-      IrFunc *callee = in->sym ? ir_module_find(m, in->sym) : NULL;
-      if (through_calls && callee && (callee->flags & IR_FN_MAYRAISE)) return true;
-    } else if (ir_op_info[in->op].flags & IR_F_RAISE) {
-      return true;
-    }
-    for (int k = 0; k < 2; k++)
-      if (in->body[k] && block_raises(m, in->body[k], through_calls)) return true;
-  }
-  return false;
-}
-
-static void compute_mayraise(IrModule *m) {
-  for (uint32_t i = 0; i < m->funcs.len; i++) {
-    IrFunc *fn = m->funcs.data[i];
-    fn->flags &= ~(unsigned)IR_FN_MAYRAISE;
-    if (block_raises(m, fn->body, false)) fn->flags |= IR_FN_MAYRAISE;
-  }
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (uint32_t i = 0; i < m->funcs.len; i++) {
-      IrFunc *fn = m->funcs.data[i];
-      if (!(fn->flags & IR_FN_MAYRAISE) && block_raises(m, fn->body, true)) {
-        fn->flags |= IR_FN_MAYRAISE;
-        changed = true;
-      }
-    }
-  }
 }
 
 bool ir_verify(IrModule *m, DiagSink *diags) {
   bool ok = true;
   for (uint32_t i = 0; i < m->funcs.len; i++) {
     IrFunc *fn = m->funcs.data[i];
-    for (uint32_t k = 0; k < i; k++)
-      if (strcmp(m->funcs.data[k]->name, fn->name) == 0) {
-        diag_error(diags, fn->loc, "TIR verifier: @%s: defined twice", fn->name);
-        ok = false;
-      }
+    if (ir_module_find(m, fn->name) != fn) {  // the name finds its first definition
+      diag_error(diags, fn->loc, "TIR verifier: @%s: defined twice", fn->name);
+      ok = false;
+    }
     ok &= ir_verify_func(m, fn, diags);
   }
-  if (ok) compute_mayraise(m);
+  if (ok) ir_compute_mayraise(m);
   return ok;
 }

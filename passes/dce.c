@@ -56,9 +56,9 @@ static bool sweep(Dce *d, IrBlock *blk) {
 static void mark_locals(const IrBlock *blk, const IrFunc *fn, bool *used) {
   for (uint32_t i = 0; i < blk->insts.len; i++) {
     const IrInst *in = blk->insts.data[i];
-    if ((in->op == IR_OP_LGET || in->op == IR_OP_LSET) && in->sym)
-      for (uint32_t k = 0; k < fn->locals.len; k++)
-        if (strcmp(fn->locals.data[k].name, in->sym) == 0) used[k] = true;
+    const IrLocal *l = (in->op == IR_OP_LGET || in->op == IR_OP_LSET) && in->sym
+                           ? ir_local_find(fn, in->sym) : NULL;
+    if (l) used[l - fn->locals.data] = true;
     for (int k = 0; k < 2; k++)
       if (in->body[k]) mark_locals(in->body[k], fn, used);
   }
@@ -77,5 +77,8 @@ void pass_dce(IrFunc *fn, PassCtx *cx) {
   uint32_t out = 0;
   for (uint32_t k = 0; k < fn->locals.len; k++)
     if (used[k]) fn->locals.data[out++] = fn->locals.data[k];
-  fn->locals.len = out;
+  if (out != fn->locals.len) {
+    fn->locals.len = out;
+    ir_locals_reindex(cx->m, fn);
+  }
 }

@@ -15,10 +15,8 @@
 #include <stdio.h>
 
 int pl_local_index(const IrFunc *fn, const char *name) {
-  for (uint32_t k = 0; k < fn->locals.len; k++)
-    if (fn->locals.data[k].name == name || strcmp(fn->locals.data[k].name, name) == 0)
-      return (int)k;
-  return -1;
+  const IrLocal *l = ir_local_find(fn, name);
+  return l ? (int)(l - fn->locals.data) : -1;
 }
 
 static void fill_defs(Par *p, IrBlock *blk) {

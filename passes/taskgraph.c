@@ -7,8 +7,15 @@
 // they share a region field and not both read it (R), nor both reduce it
 // with one operator: RAW (the later reads what the earlier wrote), WAR,
 // WAW. The pass marks a launch IR_LAUNCH_INDEPENDENT when it provably
-// depends on no earlier operation (and, in a loop, not on itself); the
-// runtime still tracks it (pyc/tasks.h offers no unchecked launch).
+// depends on no operation that can run before it: none earlier in program
+// order and, inside a loop, none of the outermost loop's operations (the
+// previous iteration of itself and of those after it in the body). Codegen
+// then calls pyc_launch_ex(..., PYC_LAUNCH_INDEPENDENT): the runtime skips
+// the search for its predecessors but still registers it. Sound because the
+// top-level task's launch context is everything it launched (and their
+// descendants, whose data is within their parents'), every requirement of
+// every node is traced to its REGION_NEW (else the node is `unknown` and
+// nothing after it is proved), and regions are created in this function.
 // pass_taskgraph_dot writes the graph as Graphviz DOT for
 // `pyc-task ir --stage=taskgraph`, edges labelled `RAW on grid.u`.
 // Index launches (issue 5) are nodes too: a requirement through a
@@ -28,11 +35,13 @@ typedef struct TgReq {
   uint64_t fields;
   int mode;               // TG_*
   int redop;
+  int elem;               // TG_REDUCE: element type of the first field (the runtime's)
 } TgReq;
 
 typedef struct TgNode {
   const IrInst *in;
   bool in_loop;
+  const IrInst *loop;     // the outermost enclosing FOR/LOOP, or NULL
   TgReq reqs[8];
   uint32_t nreqs;
   bool unknown;           // a requirement whose region could not be traced
@@ -68,7 +77,8 @@ static const IrInst *slot_origin(const IrFunc *fn, const IrBlock *blk, const cha
 
 static bool is_partition_op(IrOp op) {
   return op == IR_OP_PARTITION_EQUAL || op == IR_OP_PARTITION_RESTRICT || op == IR_OP_PARTITION_HALO ||
-         op == IR_OP_PARTITION_IMAGE;
+         op == IR_OP_PARTITION_IMAGE || op == IR_OP_PARTITION_BY_FIELD ||
+         op == IR_OP_PARTITION_PREIMAGE;
 }
 
 // Pieces and partitions belong to their parent region (part: the partition op).
@@ -120,21 +130,34 @@ static void add_req(TgNode *nd, const IrFunc *fn, IrValue v, uint64_t fields, in
   r->fields = fields;
   r->mode = mode;
   r->redop = redop;
-  if (!r->region) nd->unknown = true;
+  r->elem = 0;
+  if (!r->region) {
+    nd->unknown = true;
+    return;
+  }
+  const Type *fs = r->region->type->elem;
+  for (uint32_t k = 0; fs && k < fs->nelems && k < 64; k++)
+    if (fields >> k & 1) {
+      r->elem = (int)fs->elems[k]->kind * 256 + fs->elems[k]->bits;
+      break;
+    }
 }
 
-static void collect(Tg *tg, const IrBlock *blk, bool in_loop) {
+static void collect(Tg *tg, const IrBlock *blk, const IrInst *loop) {
   for (uint32_t i = 0; i < blk->insts.len; i++) {
     IrInst *in = blk->insts.data[i];
     TgNode nd = {0};
     nd.in = in;
-    nd.in_loop = in_loop;
+    nd.in_loop = loop != NULL;
+    nd.loop = loop;
     if (in->op == IR_OP_LAUNCH || in->op == IR_OP_INDEX_LAUNCH) {
       IrFunc *g = ir_module_find(tg->m, in->sym);
       uint32_t first = in->op == IR_OP_INDEX_LAUNCH ? IR_INDEX_CDIM(in->ival) : 0;
+      if (!g) nd.unknown = true;
       for (uint32_t k = 0; g && first + k < in->nargs && k < g->nparams; k++) {
-        if (g->value_types.data[k]->kind != TY_REGION || !g->privs) continue;
-        const IrPriv *p = &g->privs[k];
+        if (g->value_types.data[k]->kind != TY_REGION) continue;
+        // no privileges: codegen passes RW on every field
+        const IrPriv *p = g->privs ? &g->privs[k] : &(IrPriv){IR_PRIV_RW, 0, ~0ull};
         int mode = p->mode == IR_PRIV_R ? TG_READ
                    : p->mode == IR_PRIV_REDUCE ? TG_REDUCE
                    : p->mode == IR_PRIV_N ? 0 : TG_READ | TG_WRITE;
@@ -152,15 +175,16 @@ static void collect(Tg *tg, const IrBlock *blk, bool in_loop) {
       add_req(&nd, tg->fn, in->args[1], 1ull << (in->ival >> 8), TG_WRITE, 0);
       vec_push(tg->m->arena, &tg->nodes, nd);
     }
-    bool loop = in->op == IR_OP_FOR || in->op == IR_OP_LOOP;
+    const IrInst *inner = loop ? loop : (in->op == IR_OP_FOR || in->op == IR_OP_LOOP) ? in : NULL;
     for (int k = 0; k < 2; k++)
-      if (in->body[k]) collect(tg, in->body[k], in_loop || loop);
+      if (in->body[k]) collect(tg, in->body[k], inner);
   }
 }
 
 // Kind of dependence of b (later) on a for one pair of requirements: 0 none.
 static const char *dep_kind(const TgReq *a, const TgReq *b) {
-  if (a->mode == TG_REDUCE && b->mode == TG_REDUCE && a->redop == b->redop) return NULL;
+  if (a->mode == TG_REDUCE && b->mode == TG_REDUCE && a->redop == b->redop && a->elem == b->elem)
+    return NULL;
   bool aw = a->mode & (TG_WRITE | TG_REDUCE), bw = b->mode & (TG_WRITE | TG_REDUCE);
   bool br = b->mode & TG_READ;
   if (aw && br) return "RAW";
@@ -202,7 +226,7 @@ static void build(Tg *tg, IrModule *m, IrFunc *fn) {
   tg->m = m;
   tg->fn = fn;
   tg->nodes.len = 0;
-  collect(tg, fn->body, false);
+  collect(tg, fn->body, NULL);
 }
 
 void pass_taskgraph(IrFunc *fn, PassCtx *cx) {
@@ -213,9 +237,13 @@ void pass_taskgraph(IrFunc *fn, PassCtx *cx) {
     TgNode *b = &tg.nodes.data[j];
     if (b->in->op != IR_OP_LAUNCH) continue;
     bool indep = !b->unknown;
-    for (uint32_t i = 0; i < j && indep; i++)
-      if (tg.nodes.data[i].unknown || deps(&tg, &tg.nodes.data[i], b, NULL)) indep = false;
-    if (indep && b->in_loop && deps(&tg, b, b, NULL)) indep = false;
+    // everything before it, and (in a loop) every node of the loop: their
+    // previous iterations run before it (itself included)
+    for (uint32_t i = 0; i < tg.nodes.len && indep; i++) {
+      const TgNode *a = &tg.nodes.data[i];
+      if (i >= j && !(b->loop && a->loop == b->loop)) continue;
+      if (a->unknown || deps(&tg, a, b, NULL)) indep = false;
+    }
     if (indep) ((IrInst *)b->in)->ival |= IR_LAUNCH_INDEPENDENT;
     else ((IrInst *)b->in)->ival &= ~(int64_t)IR_LAUNCH_INDEPENDENT;
   }
@@ -276,11 +304,14 @@ void pass_taskgraph_dot(IrModule *m, Str *out) {
         str_fini(&label);
       }
       const TgNode *n = &tg.nodes.data[j];
-      Str label;
-      str_init(&label);
-      if (n->in_loop && deps(&tg, n, n, &label))
-        str_printf(out, "  n%u -> n%u [label=\"%s (next iteration)\"];\n", j, j, label.data);
-      str_fini(&label);
+      for (uint32_t i = j; n->loop && i < tg.nodes.len; i++) {  // i's previous iteration
+        if (tg.nodes.data[i].loop != n->loop) continue;
+        Str label;
+        str_init(&label);
+        if (deps(&tg, &tg.nodes.data[i], n, &label))
+          str_printf(out, "  n%u -> n%u [label=\"%s (next iteration)\"];\n", i, j, label.data);
+        str_fini(&label);
+      }
       if (n->unknown)
         str_printf(out, "  n%u [color=red, xlabel=\"region not traced: ordered by the runtime\"];\n", j);
     }

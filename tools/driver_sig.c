@@ -54,9 +54,8 @@ static void taint_local(Taint *t, const char *name) {
 }
 
 static int func_index(const IrModule *m, const char *name) {
-  for (uint32_t i = 0; i < m->funcs.len; i++)
-    if (strcmp(m->funcs.data[i]->name, name) == 0) return (int)i;
-  return -1;
+  const IrFunc *g = ir_module_find(m, name);
+  return g ? (int)g->index : -1;
 }
 
 // One walk over blk; returns true when a write through a tainted value is seen.

@@ -10,6 +10,10 @@
 //                  CPU seconds of that run (cpu/seconds = cores actually used).
 //   prange N T     saxpy over N doubles with pyc_parallel_for (and a sum
 //                  reduction of y); prints seconds (best of 5) and CPU seconds.
+//   writers N T    like empty, each task with RW on one 16-element region (a
+//                  chain: the dependence tracker's per-launch cost; ns_per_task).
+//   readers N T    the same with R (independent readers of one region: N
+//                  users alive at once in the dependence index).
 #define _POSIX_C_SOURCE 200809L
 #include "pyc/tasks.h"
 
@@ -75,7 +79,8 @@ static void saxpy_body(void *env, int64_t lo, int64_t hi, void *acc) {
 
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: bench_tasks empty|pair|prange N THREADS [poly|saxpy]\n");
+    fprintf(stderr,
+            "usage: bench_tasks empty|writers|readers|pair|prange N THREADS [poly|saxpy]\n");
     return 2;
   }
   int64_t n = atoll(argv[2]);
@@ -92,6 +97,20 @@ int main(int argc, char **argv) {
       if (t < best) best = t;
     }
     printf("ns_per_task %.1f\n", best / (double)n * 1e9);
+  } else if (strcmp(argv[1], "writers") == 0 || strcmp(argv[1], "readers") == 0) {
+    int64_t ext = 16, fs = 8;
+    PycRegion *r = pyc_region_new(1, &ext, 1, &fs);
+    PycReq q = {r, 0, argv[1][0] == 'r' ? PYC_PRIV_READ : PYC_PRIV_READ_WRITE, 0, 0, 0};
+    for (int rep = 0; rep < 3; rep++) {
+      double t0 = now();
+      for (int64_t i = 0; i < n; i++)
+        pyc_future_release(pyc_launch("empty", empty_task, NULL, 0, 1, &q, 0));
+      pyc_runtime_fence();
+      double t = now() - t0;
+      if (t < best) best = t;
+    }
+    printf("ns_per_task %.1f\n", best / (double)n * 1e9);
+    pyc_region_release(r);
   } else if (strcmp(argv[1], "pair") == 0) {
     KArgs ka = {argc > 4 && strcmp(argv[4], "saxpy") == 0 ? 1 : 0};
     int64_t fs[2] = {8, 8};

@@ -60,22 +60,15 @@ typedef struct CgFn {
   struct CgTaskCache *task;     // emit_task.c: entry-block loads of region parameters
   bool dead;                    // current block already terminated
   bool outlined;                // an outlined prange body (emit_parfor.c): returns void
+  LLVMValueRef intr_flag;       // emit_poll.c: the interrupt flag's address (entry block)
 } CgFn;
 
 // ---- units.c: codegen units compiled on parallel threads -----------------------
-// Function index by name (sorted, binary search).
-typedef struct CgFuncIndex {
-  void *entries;
-  uint32_t n;
-} CgFuncIndex;
-CgFuncIndex *cg_func_index_new(const IrModule *m);
-int64_t cg_func_index_find(const CgFuncIndex *x, const char *name);  // -1: none
-void cg_func_index_free(CgFuncIndex *x);
 enum { CG_UNIT_OWN = 1, CG_UNIT_COPY = 2 };
 // How many units (`requested`, at most one per function; with by_size fewer
 // for a small module: *nunits) and what each defines: result[u * nfuncs + i]
 // is 0, CG_UNIT_OWN or CG_UNIT_COPY (malloc'd).
-uint8_t *cg_plan_units(const IrModule *m, const CgFuncIndex *x, int requested, bool by_size,
+uint8_t *cg_plan_units(const IrModule *m, int requested, bool by_size,
                        uint32_t *nunits);
 // Runs fn(unit, index, arg) for every unit of cm's chain, the units after the
 // first on their own threads; false with the first failure's message in *err.
@@ -150,6 +143,19 @@ bool cg_emit_ctrl(CgFn *f, IrInst *in);   // false if `in` is not a control op
 void cg_emit_ret(CgFn *f, LLVMValueRef v, const Type *t);
 // !llvm.loop vectorize.enable on a loop's back edge (fastmath loops).
 void cg_mark_vectorize(CgFn *f, LLVMValueRef br);
+// `for iv in range(lo, hi, step)` running in->body[0] with interrupt polls
+// (strip-mined when the body holds no loop); the loop value is iv, or
+// base + iv*scale when base is given (prange's outlined chunks).
+void cg_emit_range(CgFn *f, IrInst *in, LLVMValueRef lo, LLVMValueRef hi, LLVMValueRef step,
+                   LLVMValueRef base, LLVMValueRef scale);
+
+// ---- emit_poll.c: interrupt polls -------------------------------------------
+// Address of the runtime's interrupt flag (one call in the entry block).
+LLVMValueRef cg_interrupt_flag(CgFn *f);
+// if (*flag) { pyc_raise_interrupt(file, in's line); goto error exit }
+void cg_poll_interrupt(CgFn *f, const IrInst *in);
+// Whether a block contains a FOR or LOOP at any depth.
+bool cg_block_has_loop(const IrBlock *blk);
 
 // ---- emit_parfor.c -----------------------------------------------------------
 // A FOR with IR_FOR_OUTLINE: outline the body, call pyc_parallel_for.

@@ -297,37 +297,6 @@ static void emit_func(CgModule *cm, uint32_t index) {
   free(f.slots);
 }
 
-// A function may raise when it has a raising op other than CALL, or calls a
-// function that may raise (fixpoint over the module).
-static bool block_mayraise(CgModule *cm, const CgFuncIndex *x, const IrBlock *blk) {
-  for (uint32_t i = 0; i < blk->insts.len; i++) {
-    const IrInst *in = blk->insts.data[i];
-    if (in->op == IR_OP_CALL) {
-      int64_t k = cg_func_index_find(x, in->sym);
-      if (k >= 0 && cm->fn_mayraise[k]) return true;
-    } else if (ir_op_info[in->op].flags & IR_F_RAISE) {
-      return true;
-    }
-    for (int k = 0; k < 2; k++)
-      if (in->body[k] && block_mayraise(cm, x, in->body[k])) return true;
-  }
-  return false;
-}
-
-static void compute_mayraise(CgModule *cm, const CgFuncIndex *x) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (uint32_t i = 0; i < cm->ir->funcs.len; i++) {
-      if (cm->fn_mayraise[i]) continue;
-      IrFunc *fn = cm->ir->funcs.data[i];
-      if ((fn->flags & IR_FN_MAYRAISE) || block_mayraise(cm, x, fn->body)) {
-        cm->fn_mayraise[i] = true;
-        changed = true;
-      }
-    }
-  }
-}
-
 // The function behind `pyc_user_main`: the top-level task, else main(); -1: none.
 static int user_main_index(const IrModule *m) {
   int idx = -1;
@@ -432,8 +401,11 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   cg_init_native();
   CgModule *cm = unit_new(m, opts, err);
   if (!cm) return NULL;
-  CgFuncIndex *x = cg_func_index_new(m);
-  compute_mayraise(cm, x);
+  // May-raise of every function (an analysis the verifier also runs; here
+  // for TIR that skipped it, e.g. a --passes list without verify).
+  ir_compute_mayraise(m);
+  for (uint32_t i = 0; i < m->funcs.len; i++)
+    cm->fn_mayraise[i] = (m->funcs.data[i]->flags & IR_FN_MAYRAISE) != 0;
   // Modules with tasks stay whole: a task's wrapper (`pyt_<task>`, emit_task.c)
   // is defined where it is first used, so two units could both define it.
   bool tasks = cg_module_uses_tasks(m);
@@ -441,9 +413,8 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
     if ((m->funcs.data[i]->flags & IR_FN_TASK) && !(m->funcs.data[i]->flags & IR_FN_TOP_LEVEL))
       tasks = true;
   uint32_t nunits = 1, n = m->funcs.len;
-  uint8_t *defines = cg_plan_units(m, x, tasks ? 1 : cm->opts.units, cm->opts.units_by_size,
+  uint8_t *defines = cg_plan_units(m, tasks ? 1 : cm->opts.units, cm->opts.units_by_size,
                                   &nunits);
-  cg_func_index_free(x);
   int main_idx = user_main_index(m);
   CgModule *last = cm;
   for (uint32_t u = 0; u < nunits && !cm->err; u++) {

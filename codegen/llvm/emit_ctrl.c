@@ -1,9 +1,8 @@
 // emit_ctrl.c - structured TIR control flow -> LLVM basic blocks: IF
-// (then/else/merge), LOOP (header = body, exit), FOR (Python range semantics
-// for any step sign, in canonical preheader/header-phi/latch form so LLVM's
-// vectorizer sees it), BREAK/CONTINUE (innermost loop), RET (increfs an
-// array result, decrefs the slots) and RAISE. Emission of a block stops after
-// its terminator.
+// (then/else/merge), LOOP (header with an interrupt poll, body, exit), FOR
+// (emit_range.c: Python range semantics, blocks with interrupt polls),
+// BREAK/CONTINUE (innermost loop), RET (increfs an array result, decrefs the
+// slots) and RAISE. Emission of a block stops after its terminator.
 #include <llvm-c/DebugInfo.h>
 
 #include "cg.h"
@@ -55,6 +54,7 @@ static void emit_loop(CgFn *f, IrInst *in) {
   LLVMBasicBlockRef head = cg_block(f, "loop"), exit = cg_block(f, "endloop");
   LLVMBuildBr(f->b, head);
   LLVMPositionBuilderAtEnd(f->b, head);
+  cg_poll_interrupt(f, in);  // every iteration (a while loop has no trip count to block)
   CgLoop lp = {exit, head, f->loop};
   f->loop = &lp;
   cg_emit_block(f, in->body[0]);
@@ -79,47 +79,8 @@ void cg_mark_vectorize(CgFn *f, LLVMValueRef br) {
 }
 
 static void emit_for(CgFn *f, IrInst *in) {
-  CgModule *cm = f->cm;
-  LLVMTypeRef i64 = LLVMInt64TypeInContext(cm->ctx);
-  LLVMValueRef lo = f->vals[in->args[0]], hi = f->vals[in->args[1]], step = f->vals[in->args[2]];
-  LLVMBasicBlockRef pre = LLVMGetInsertBlock(f->b);
-  LLVMBasicBlockRef head = cg_block(f, "for"), body = cg_block(f, "for.body"),
-                    latch = cg_block(f, "for.latch"), exit = cg_block(f, "endfor");
-  LLVMBuildBr(f->b, head);
-  LLVMPositionBuilderAtEnd(f->b, head);
-  LLVMValueRef iv = LLVMBuildPhi(f->b, i64, "i");
-  LLVMValueRef cond;
-  int64_t cstep = 0;
-  if (LLVMIsAConstantInt(step)) cstep = LLVMConstIntGetSExtValue(step);
-  if (cstep > 0) {
-    cond = LLVMBuildICmp(f->b, LLVMIntSLT, iv, hi, "");
-  } else if (cstep < 0) {
-    cond = LLVMBuildICmp(f->b, LLVMIntSGT, iv, hi, "");
-  } else {
-    LLVMValueRef up = LLVMBuildICmp(f->b, LLVMIntSGT, step, cg_const_i64(cm, 0), "");
-    cond = LLVMBuildSelect(f->b, up, LLVMBuildICmp(f->b, LLVMIntSLT, iv, hi, ""),
-                           LLVMBuildICmp(f->b, LLVMIntSGT, iv, hi, ""), "");
-  }
-  LLVMBuildCondBr(f->b, cond, body, exit);
-  LLVMPositionBuilderAtEnd(f->b, body);
-  f->vals[in->result] = iv;
-  CgLoop lp = {exit, latch, f->loop};
-  f->loop = &lp;
-  f->dead = false;
-  cg_emit_block(f, in->body[0]);
-  if (!f->dead) LLVMBuildBr(f->b, latch);
-  f->loop = lp.outer;
-  LLVMPositionBuilderAtEnd(f->b, latch);
-  // +-1 steps cannot overflow (the bound check comes first): nsw helps SCEV.
-  LLVMValueRef next = (cstep == 1 || cstep == -1) ? LLVMBuildNSWAdd(f->b, iv, step, "i.next")
-                                                  : LLVMBuildAdd(f->b, iv, step, "i.next");
-  LLVMValueRef br = LLVMBuildBr(f->b, head);
-  if (f->fast_loops) cg_mark_vectorize(f, br);
-  LLVMValueRef inc_v[2] = {lo, next};
-  LLVMBasicBlockRef inc_b[2] = {pre, latch};
-  LLVMAddIncoming(iv, inc_v, inc_b, 2);
-  LLVMPositionBuilderAtEnd(f->b, exit);
-  f->dead = false;
+  cg_emit_range(f, in, f->vals[in->args[0]], f->vals[in->args[1]], f->vals[in->args[2]], NULL,
+                NULL);
 }
 
 static void emit_raise(CgFn *f, IrInst *in) {

@@ -301,9 +301,8 @@ LLVMValueRef cg_cast(CgFn *f, const Type *from, const Type *to, LLVMValueRef v) 
 
 static LLVMValueRef emit_call(CgFn *f, IrInst *in) {
   CgModule *cm = f->cm;
-  int idx = -1;
-  for (uint32_t k = 0; k < cm->ir->funcs.len; k++)
-    if (strcmp(cm->ir->funcs.data[k]->name, in->sym) == 0) idx = (int)k;
+  const IrFunc *g = in->sym ? ir_module_find(cm->ir, in->sym) : NULL;
+  int idx = g ? (int)g->index : -1;
   if (idx < 0) {
     cg_fail(cm, "codegen: call to unknown function @%s", in->sym);
     return NULL;

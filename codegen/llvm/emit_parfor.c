@@ -35,10 +35,10 @@ typedef struct Outline {
   int ivslot;
 } Outline;
 
+// Index of local `name` in fn->locals, or -1 (ir_local_find is a hash lookup).
 static int local_index(const IrFunc *fn, const char *name) {
-  for (uint32_t k = 0; k < fn->locals.len; k++)
-    if (strcmp(fn->locals.data[k].name, name) == 0) return (int)k;
-  return -1;
+  const IrLocal *l = name ? ir_local_find(fn, name) : NULL;
+  return l ? (int)(l - fn->locals.data) : -1;
 }
 
 static void mark_inside(Outline *o, const IrBlock *blk) {
@@ -183,30 +183,9 @@ static LLVMValueRef emit_outlined(Outline *o, LLVMTypeRef envt, LLVMValueRef cst
   cg_intrinsic(&g, "llvm.assume", NULL, 0, as, 1);
   as[0] = LLVMBuildICmp(g.b, LLVMIntSLE, lo, hi, "");
   cg_intrinsic(&g, "llvm.assume", NULL, 0, as, 1);
-  // for (k = lo; k < hi; k++) { i = start + k*step; body }
-  LLVMBasicBlockRef pre = LLVMGetInsertBlock(g.b);
-  LLVMBasicBlockRef head = cg_block(&g, "chunk"), body = cg_block(&g, "chunk.body"),
-                    latch = cg_block(&g, "chunk.latch"), exit = cg_block(&g, "chunk.end");
-  LLVMBuildBr(g.b, head);
-  LLVMPositionBuilderAtEnd(g.b, head);
-  LLVMValueRef k = LLVMBuildPhi(g.b, i64, "k");
-  LLVMBuildCondBr(g.b, LLVMBuildICmp(g.b, LLVMIntSLT, k, hi, ""), body, exit);
-  LLVMPositionBuilderAtEnd(g.b, body);
-  g.vals[o->loop->result] = LLVMBuildAdd(g.b, start, LLVMBuildMul(g.b, k, step, ""), "i");
-  CgLoop lp = {exit, latch, NULL};
-  g.loop = &lp;
-  cg_emit_block(&g, o->loop->body[0]);
-  if (!g.dead) LLVMBuildBr(g.b, latch);
-  g.loop = NULL;
-  LLVMPositionBuilderAtEnd(g.b, latch);
-  LLVMValueRef next = LLVMBuildNSWAdd(g.b, k, LLVMConstInt(i64, 1, 0), "k.next");
-  LLVMValueRef br = LLVMBuildBr(g.b, head);
-  if (g.fast_loops) cg_mark_vectorize(&g, br);
-  LLVMValueRef inc_v[2] = {lo, next};
-  LLVMBasicBlockRef inc_b[2] = {pre, latch};
-  LLVMAddIncoming(k, inc_v, inc_b, 2);
-  LLVMPositionBuilderAtEnd(g.b, exit);
-  g.dead = false;
+  // for (k = lo; k < hi; k++) { i = start + k*step; body }, with interrupt
+  // polls like a sequential loop (emit_range.c)
+  cg_emit_range(&g, o->loop, lo, hi, LLVMConstInt(i64, 1, 0), start, step);
   for (uint32_t s = 0; s < fn->locals.len; s++) {
     if (!(o->lf[s] & 4)) continue;
     const Type *t = fn->locals.data[s].type, *at = acc_type(cm, t);

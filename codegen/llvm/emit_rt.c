@@ -8,7 +8,6 @@
 
 #include "pyc/runtime.h"
 #include "pyc/tasks.h"
-#include "pyc/tasks.h"
 
 #include "cg.h"
 
@@ -41,13 +40,16 @@ static const RtEntry rt_table[] = {
     RT(pyc_region_lo, "lpi") RT(pyc_region_hi, "lpi") RT(pyc_region_volume, "lp")
     RT(pyc_region_field_data, "ppi") RT(pyc_region_stride, "lpi")
     RT(pyc_region_fill, "vpip") RT(pyc_region_copy, "vpipi")
-    RT(pyc_launch, "pppplipl") RT(pyc_future_get, "ipp") RT(pyc_future_release, "vp") RT(pyc_future_retain, "vp")
+    RT(pyc_launch, "pppplipl") RT(pyc_launch_ex, "pppplipli") RT(pyc_future_get, "ipp") RT(pyc_future_release, "vp") RT(pyc_future_retain, "vp")
     RT(pyc_runtime_fence, "i")
     // partitions and index launches (issue 5, emit_partition.c)
     RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl") RT(pyc_partition_image, "pppi")
     RT(pyc_partition_get, "ppp") RT(pyc_partition_piece, "ppl") RT(pyc_partition_volume, "lp")
+    RT(pyc_partition_colors, "lpi") RT(pyc_partition_by_field, "ppil") RT(pyc_partition_preimage, "pppi")
+    RT(pyc_region_points, "pp") RT(pyc_region_point, "lpl") RT(pyc_future_map_get, "ipipp") RT(pyc_future_wait, "ip")
     RT(pyc_partition_retain, "vp") RT(pyc_partition_release, "vp") RT(pyc_index_launch, "ppppliplipili")
     RT(pyc_parallel_for, "ipllppippp")  // pyc/tasks.h (prange: emit_parfor.c)
+    RT(pyc_interrupt_flag, "p") RT(pyc_raise_interrupt, "vpi")  // polls: emit_poll.c
 };
 #undef RT
 #undef RT_M1

@@ -13,8 +13,10 @@
 // reserved). Every launchable task gets one (cg_task_wrappers), an
 // external symbol (JIT lookup by the Python entry). LAUNCH builds the blob and a PycReq array (privilege, field
 // mask and reduction operator from the callee's IrFunc.privs) on the stack
-// and calls pyc_launch; FUTURE_GET calls pyc_future_get; a top-level task
-// calls pyc_runtime_fence before it returns, so task errors surface there.
+// and calls pyc_launch (pyc_launch_ex with PYC_LAUNCH_INDEPENDENT for a
+// launch marked [independent] by passes/taskgraph.c); FUTURE_GET calls
+// pyc_future_get; a top-level task calls pyc_runtime_fence before it
+// returns, so task errors surface there.
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -309,10 +311,13 @@ static LLVMValueRef emit_launch(CgFn *f, IrInst *in) {
   uint32_t gi;
   IrFunc *g = find_func(cm, in->sym, &gi);
   bool has_result = g->ret_type->kind != TY_VOID;
-  LLVMValueRef a[7] = {cg_cstring(cm, g->name, (uint32_t)strlen(g->name)), w, blob,
+  LLVMValueRef a[8] = {cg_cstring(cm, g->name, (uint32_t)strlen(g->name)), w, blob,
                        cg_const_i64(cm, 8 * (int64_t)nscal), cg_const_i32(cm, (int32_t)nreg), reqs,
-                       cg_const_i64(cm, has_result ? 8 : 0)};
-  LLVMValueRef fut = cg_rt_call(f, "pyc_launch", a, 7);
+                       cg_const_i64(cm, has_result ? 8 : 0),
+                       cg_const_i32(cm, PYC_LAUNCH_INDEPENDENT)};
+  // Proved independent by the task-graph pass: the runtime skips the search.
+  bool indep = (in->ival & IR_LAUNCH_INDEPENDENT) != 0;
+  LLVMValueRef fut = cg_rt_call(f, indep ? "pyc_launch_ex" : "pyc_launch", a, indep ? 8 : 7);
   cg_check_err(f, in, true);
   if (!has_result) {
     cg_rt_call(f, "pyc_future_release", &fut, 1);

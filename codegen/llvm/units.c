@@ -19,39 +19,6 @@ enum {
   MAX_UNITS = 16,
 };
 
-// ---- function lookup by name ---------------------------------------------------
-
-typedef struct NameIdx {
-  const char *name;
-  uint32_t idx;
-} NameIdx;
-
-static int cmp_name(const void *a, const void *b) {
-  return strcmp(((const NameIdx *)a)->name, ((const NameIdx *)b)->name);
-}
-
-CgFuncIndex *cg_func_index_new(const IrModule *m) {
-  CgFuncIndex *x = malloc(sizeof *x);
-  x->n = m->funcs.len;
-  x->entries = malloc(sizeof(NameIdx) * (x->n + 1));
-  NameIdx *e = x->entries;
-  for (uint32_t i = 0; i < x->n; i++) e[i] = (NameIdx){m->funcs.data[i]->name, i};
-  qsort(e, x->n, sizeof *e, cmp_name);
-  return x;
-}
-
-int64_t cg_func_index_find(const CgFuncIndex *x, const char *name) {
-  NameIdx key = {name, 0};
-  const NameIdx *hit = bsearch(&key, x->entries, x->n, sizeof key, cmp_name);
-  return hit ? (int64_t)hit->idx : -1;
-}
-
-void cg_func_index_free(CgFuncIndex *x) {
-  if (!x) return;
-  free(x->entries);
-  free(x);
-}
-
 // ---- the plan --------------------------------------------------------------------
 
 static uint32_t block_weight(const IrBlock *b) {
@@ -67,19 +34,19 @@ static uint32_t block_weight(const IrBlock *b) {
 
 // Marks as copies in unit u the small functions of other units that the
 // functions defined in u call, transitively.
-static void add_copies(const IrBlock *b, const CgFuncIndex *x, const uint32_t *weight,
-                       uint8_t *defines, const IrModule *m) {
+static void add_copies(const IrBlock *b, const uint32_t *weight, uint8_t *defines,
+                       const IrModule *m) {
   for (uint32_t i = 0; i < b->insts.len; i++) {
     const IrInst *in = b->insts.data[i];
     if (in->op == IR_OP_CALL) {
-      int64_t c = cg_func_index_find(x, in->sym);
-      if (c >= 0 && !defines[c] && weight[c] <= SMALL_FUNC) {
-        defines[c] = CG_UNIT_COPY;
-        add_copies(m->funcs.data[c]->body, x, weight, defines, m);
+      const IrFunc *g = in->sym ? ir_module_find(m, in->sym) : NULL;
+      if (g && !defines[g->index] && weight[g->index] <= SMALL_FUNC) {
+        defines[g->index] = CG_UNIT_COPY;
+        add_copies(g->body, weight, defines, m);
       }
     }
     for (int k = 0; k < 2; k++)
-      if (in->body[k]) add_copies(in->body[k], x, weight, defines, m);
+      if (in->body[k]) add_copies(in->body[k], weight, defines, m);
   }
 }
 
@@ -93,7 +60,7 @@ static int cmp_weight_desc(const void *a, const void *b) {
   return x->idx < y->idx ? -1 : (x->idx > y->idx);
 }
 
-uint8_t *cg_plan_units(const IrModule *m, const CgFuncIndex *x, int requested, bool by_size,
+uint8_t *cg_plan_units(const IrModule *m, int requested, bool by_size,
                        uint32_t *nunits) {
   uint32_t n = m->funcs.len;
   *nunits = 1;
@@ -123,7 +90,7 @@ uint8_t *cg_plan_units(const IrModule *m, const CgFuncIndex *x, int requested, b
     for (uint32_t u = 0; u < k; u++) {
       uint8_t *d = defines + (size_t)u * n;
       for (uint32_t i = 0; i < n; i++)
-        if (d[i] == CG_UNIT_OWN) add_copies(m->funcs.data[i]->body, x, weight, d, m);
+        if (d[i] == CG_UNIT_OWN) add_copies(m->funcs.data[i]->body, weight, d, m);
     }
   }
   free(weight);

@@ -218,6 +218,50 @@ static int convert_scalar(const CoreSig *sig, const char *fname, int i, PyObject
 
 // ---- arrays -------------------------------------------------------------------
 
+// Compiled code addresses element (i0, i1, ...) at byte offset
+// sum(ik * stride_k) in int64 arithmetic (LLVM inbounds GEPs: an overflow
+// is undefined behaviour). numpy guarantees size * itemsize fits, not the
+// offsets of a view made with as_strided (shape (4,), strides (2**62,)), and
+// a C buffer exporter guarantees nothing. Accepts an array when every shape
+// is >= 0 and the byte extent sum((shape_k - 1) * |stride_k|) + itemsize,
+// and the element count, fit in int64; an empty array always fits. Writes
+// the reason into why otherwise.
+static bool extent_ok(int nd, const int64_t *shape, const int64_t *bstride, int64_t item,
+                      char *why, size_t cap) {
+  int64_t ext = item, count = 1;
+  for (int k = 0; k < nd; k++) {
+    if (shape[k] < 0) {
+      snprintf(why, cap, "a negative extent %lld on axis %d", (long long)shape[k], k);
+      return false;
+    }
+    if (shape[k] == 0) return true;
+  }
+  for (int k = 0; k < nd; k++) {
+    int64_t st = bstride[k], span;
+    if (st == INT64_MIN || __builtin_mul_overflow(shape[k] - 1, st < 0 ? -st : st, &span) ||
+        __builtin_add_overflow(ext, span, &ext) || __builtin_mul_overflow(count, shape[k], &count)) {
+      snprintf(why, cap, "elements beyond the reach of a 64-bit index (axis %d: %lld x byte "
+               "stride %lld)", k, (long long)shape[k], (long long)st);
+      return false;
+    }
+  }
+  return true;
+}
+
+// ValueError when extent_ok rejects the array in call->arrays[i].
+static int check_extent(const CoreSig *sig, const char *fname, int i, PyObject *o,
+                        const CoreArrayMem *m, int64_t item, const char *got) {
+  int nd = sig->params[i].ndim;
+  int64_t bst[CORE_MAX_NDIM];
+  for (int k = 0; k < nd; k++) {
+    if (__builtin_mul_overflow(m->dims[nd + k], item, &bst[k])) bst[k] = INT64_MIN;
+  }
+  char why[200], det[500];
+  if (extent_ok(nd, m->dims, bst, item, why, sizeof why)) return 0;
+  snprintf(det, sizeof det, "%s with %s", got, why);
+  return arg_error(PyExc_ValueError, sig, fname, i, "", o, det);
+}
+
 static int convert_numpy(const CoreSig *sig, const char *fname, int i, PyArrayObject *a,
                          CoreCall *call) {
   const CoreType *t = &sig->params[i];
@@ -249,6 +293,11 @@ static int convert_numpy(const CoreSig *sig, const char *fname, int i, PyArrayOb
     }
     m->dims[k] = PyArray_DIM(a, k);
     m->dims[nd + k] = st / item;
+  }
+  {
+    char got[240];
+    actual_text((PyObject *)a, got, sizeof got);
+    if (check_extent(sig, fname, i, (PyObject *)a, m, item, got) < 0) return -1;
   }
   if (t->contig && m->dims[nd - 1] > 1 && m->dims[2 * nd - 1] != 1) {
     char got[240], det[420];
@@ -294,6 +343,7 @@ static int convert_buffer(const CoreSig *sig, const char *fname, int i, PyObject
     m->dims[k] = v->shape[k];
     m->dims[nd + k] = st / v->itemsize;
   }
+  if (check_extent(sig, fname, i, o, m, v->itemsize, det) < 0) return -1;
   if (t->contig && m->dims[nd - 1] > 1 && m->dims[2 * nd - 1] != 1)
     return arg_error(PyExc_ValueError, sig, fname, i, "", o, det);
   if (t->contig) m->dims[2 * nd - 1] = 1;

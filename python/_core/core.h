@@ -105,6 +105,19 @@ int core_output_init(void);      // installs the stdout hook
 void core_output_flush(void);    // writes what worker threads printed
 extern volatile int core_output_pending;
 
+// interrupt.c: Ctrl-C. The SIGINT handler chained in front of CPython's
+// (1 if installed; 0 when SIGINT is SIG_DFL/SIG_IGN: nothing to chain to).
+int core_interrupt_install(void);
+PyObject *core_install_interrupt_handler(PyObject *self, PyObject *noargs);
+// The runtime's interrupt flag (pyc_interrupt_flag()), set at import.
+extern volatile int32_t *core_intr_flag;
+// A call found the flag set before it started: runs Python's pending signal
+// handlers (-1: one raised) and clears the flag.
+int core_interrupt_stale(void);
+// Compiled code stopped with KeyboardInterrupt: clears the flag and sets the
+// Python exception (Python's SIGINT handler's, else KeyboardInterrupt).
+void core_interrupt_raise(void);
+
 // native.c
 extern PyTypeObject CoreNativeType;
 extern PyTypeObject CoreOwnerType;

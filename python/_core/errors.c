@@ -32,6 +32,7 @@ static PyObject *exc_class(int32_t kind) {
   case PYC_EXC_NOT_IMPLEMENTED: return PyExc_NotImplementedError;
   case PYC_EXC_MEMORY: return PyExc_MemoryError;
   case PYC_EXC_RECURSION: return PyExc_RecursionError;
+  case PYC_EXC_KEYBOARD_INTERRUPT: return PyExc_KeyboardInterrupt;
   default: return PyExc_RuntimeError;
   }
 }
@@ -56,7 +57,11 @@ void core_raise_pending(const char *fname) {
   const char *file = pyc_err_file();
   int line = pyc_err_line();
   PyObject *cls = exc_class(kind);
-  if (!msg || !*msg) {
+  char *fcopy = file ? strdup(file) : NULL;
+  if (kind == PYC_EXC_KEYBOARD_INTERRUPT) {
+    pyc_err_clear();  // before Python code (the SIGINT handler) runs
+    core_interrupt_raise();  // Python's SIGINT handler decides what is raised
+  } else if (!msg || !*msg) {
     PyErr_SetNone(cls);  // `raise ValueError` has no args
   } else {
     PyObject *m = PyUnicode_DecodeUTF8(msg, (Py_ssize_t)strlen(msg), "replace");
@@ -65,7 +70,6 @@ void core_raise_pending(const char *fname) {
       Py_DECREF(m);
     }
   }
-  char *fcopy = file ? strdup(file) : NULL;
   pyc_err_clear();
   if (fcopy && line > 0) add_traceback(fcopy, line, fname);
   free(fcopy);

@@ -361,6 +361,9 @@ static PyMethodDef methods[] = {
      "bind_all(owner, signatures, addresses, dropped, strict=False) -> {name: NativeFunction}"},
     {"bind", (PyCFunction)(void (*)(void))bind, METH_VARARGS | METH_KEYWORDS,
      "bind(signature_line, address, owner, pyfunc=None) -> NativeFunction"},
+    {"install_interrupt_handler", core_install_interrupt_handler, METH_NOARGS,
+     "(re)chains the Ctrl-C handler in front of CPython's C-level SIGINT handler (done at "
+     "import; call again after signal.signal(SIGINT, ...)) -> True if installed"},
     {"array_live_count", live_count, METH_NOARGS,
      "arrays allocated by compiled code and not yet freed (pyc_array_live_count)"},
     {NULL, NULL, 0, NULL},
@@ -391,5 +394,6 @@ PyMODINIT_FUNC PyInit__core(void) {
     Py_DECREF(m);
     return NULL;
   }
+  (void)core_interrupt_install();  // 0 when SIGINT is SIG_DFL/SIG_IGN: nothing to chain
   return m;
 }

@@ -216,6 +216,7 @@ static PyObject *native_vectorcall(PyObject *self, PyObject *const *args, size_t
   } else if (nargs != (size_t)sig->nparams) {
     goto count;
   }
+  if (*core_intr_flag && core_interrupt_stale() < 0) return NULL;  // Ctrl-C before the call
   CoreCall call;
   call.args = args;
   const char *fname = sig->name;

@@ -255,6 +255,7 @@ static PyObject *taskfn_launch(PyObject *self, PyObject *args) {
   Py_buffer blob;
   PyObject *regs, *reqs;
   long long rsize;
+  if (*core_intr_flag && core_interrupt_stale() < 0) return NULL;  // Ctrl-C before the launch
   if (!PyArg_ParseTuple(args, "y*O!O!L", &blob, &PyTuple_Type, &regs, &PyTuple_Type, &reqs, &rsize))
     return NULL;
   PyObject *res = NULL;

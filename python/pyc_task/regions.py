@@ -42,13 +42,22 @@ class Future:
 
 
 class FutureMap:
-    """The futures of an index launch without a reduction, by point."""
+    """The futures of an index launch without a reduction, by point:
+    ``fm[i].get()`` (``fm[i, j]`` in 2-D), ``fm.wait()``; ``fm.get()`` is the
+    list of results in point order (pure package only)."""
 
     def __init__(self, points, values):
         self._values = dict(zip(points, values))
 
     def __getitem__(self, point):
+        if isinstance(point, list):
+            point = tuple(point)
+        if point not in self._values:
+            raise IndexError('point %r is outside the index launch' % (point,))
         return Future(self._values[point])
+
+    def __len__(self):
+        return len(self._values)
 
     def get(self):
         return list(self._values.values())
@@ -290,6 +299,12 @@ def _subregion(parent, lo, hi, mask=None):
         box = np.zeros_like(mask)
         box[tuple(slice(l, h + 1) for l, h in zip(lo, hi))] = True
         mask = mask & box
+        pts = np.argwhere(mask)
+        if len(pts):                  # the bounds are the points' bounding box
+            lo = [int(x) for x in pts.min(axis=0)]
+            hi = [int(x) for x in pts.max(axis=0)]
+        else:
+            hi = [l - 1 for l in lo]
     return Region(None, parent.fieldspace, _root=root,
                   _ispace=IndexSpace(lo, hi, mask))
 
@@ -314,6 +329,10 @@ ID = _Identity()
 
 
 def _colors_of(colors):
+    if isinstance(colors, IndexSpace):      # P.color_space (starts at 0)
+        if colors.mask is not None or any(l != 0 for l in colors.lo):
+            raise ValueError('a color space starts at 0 and is a rectangle')
+        return tuple(h + 1 for h in colors.hi)
     if isinstance(colors, int):
         colors = [colors]
     return tuple(int(c) for c in colors)
@@ -356,6 +375,13 @@ class Partition:
     @property
     def aliased(self):
         return not self.disjoint
+
+    @property
+    def color_space(self):
+        """The index space of the colors: [0, n) per color axis (Pygion's
+        ``P.color_space``): iterable (points in row-major order, ints in 1-D),
+        ``len()``, ``.volume``, ``.bounds``; ``IndexLaunch(P.color_space)``."""
+        return IndexSpace([0] * len(self.colors), [c - 1 for c in self.colors])
 
     @staticmethod
     def equal(region, colors):
@@ -431,9 +457,12 @@ class Partition:
         return Partition(region, source_partition.colors, pieces, disjoint)
 
     @staticmethod
-    def preimage(region, field, target_partition):
-        """Piece c = the points of ``region`` whose ``field`` points into
-        piece c of ``target_partition``."""
+    def preimage(region, target_partition, field, colors=None):
+        """``preimage(R, P, 'ptr'[, colors])``: piece c = the points of ``R``
+        whose ``ptr`` field points into piece c of ``P`` (the colors are
+        P's). Disjoint when P is. (``preimage(R, 'ptr', P)`` also works.)"""
+        if isinstance(target_partition, str):
+            target_partition, field = field, target_partition
         root_shape = region._root._data[next(iter(region._root._data))].shape
         ptr = region._data[field]
         pieces = {}

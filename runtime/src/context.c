@@ -67,6 +67,8 @@ static int start_locked(PycRuntime *rt, int32_t n) {
   if (n <= 0) n = env_threads();
   const char *w = getenv("PYC_TASK_WINDOW");
   rt->window = w && atol(w) > 0 ? atol(w) : DEFAULT_WINDOW;
+  const char *ci = getenv("PYC_TASK_CHECK_INDEPENDENT");  // deps.c
+  rt->check_independent = ci && *ci && strcmp(ci, "0") != 0;
   const char *tp = getenv("PYC_TASK_TRACE");
   if (tp && *tp && !rt->trace_path) {
     size_t len = strlen(tp) + 1;

@@ -1,33 +1,54 @@
-// Dependence tracking. Each root region keeps a list of users: (task,
-// rectangle, field mask, privilege, reduction op/type) of launches that may
-// still be unfinished. A new launch gets an edge from every unfinished user
-// it interferes with: rectangles overlap, fields overlap, neither side is
-// NONE, and not (both READ) and not (both REDUCE with the same op and type).
-// Launch order thereby becomes the order of interfering tasks; everything
-// else may run in parallel. The list stays short: finished users are dropped
-// as they are met, and a new RW/WD user drops the users it covers (same or
-// larger rectangle and field set), because anything later that would
-// interfere with them interferes with the new one, which comes after them.
+// Dependence tracking. Every requirement of an unfinished tracked task is a
+// node (its ReqState) in an index on its root region: one interval treap
+// per privilege class (READ; RW/WD; REDUCE per operator and element type),
+// keyed on the rectangle's extent along one axis (chosen per tree when it
+// gets its first node: the axis the rectangle covers the smallest part of)
+// and augmented with the subtree's largest upper bound on that axis. A new
+// launch gets an edge from every unfinished user it interferes with:
+// rectangles overlap, fields overlap, neither side is NONE, and not (both
+// READ) and not (both REDUCE with the same op and type). The classes that
+// cannot interfere with a requirement are not searched at all (readers skip
+// the readers, a reduction skips its own operator's); in the others, the
+// search visits only the nodes whose interval meets the new rectangle's
+// (O(log n + k) expected for n live users and k overlapping ones), so the
+// points of an index launch over a disjoint partition never look at each
+// other beyond a root-to-leaf path. A search that visits many nodes which
+// meet the new rectangle on the key axis but not on another one re-keys the
+// tree on the axis the new rectangle would pick (a whole-region user chose
+// axis 0, then column slabs arrive). A task's nodes leave the index when it
+// completes (deps_complete), and a new RW/WD user removes the users it
+// covers (same or larger rectangle and field set), because anything later
+// that would interfere with them interferes with the new one, which comes
+// after them (this keeps a chain of writers at one node).
 // Nested launches follow Legion's contexts: a task launched inside task P
 // waits only for users launched inside P (and their descendants), never for
-// its ancestors, and drops only its siblings. P finishes only when all its
+// its ancestors, and removes only its siblings. P finishes only when all its
 // children have (launch.c), so a later launch that interferes with P also
 // waits for P's children. This relies on a child's data and privileges being
-// within its parent's, which the compiler checks. All of it runs under
-// rt->deps_mu.
+// within its parent's, which the compiler checks. An independent launch
+// (PYC_LAUNCH_INDEPENDENT: the caller proved it interferes with nothing
+// unfinished in its context) skips the search and is only registered;
+// with PYC_TASK_CHECK_INDEPENDENT=1 it is searched anyway and a conflict
+// with an unfinished launch aborts with a message (a compiler bug). All of
+// it runs under rt->deps_mu.
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "task_internal.h"
 
-struct DepUser {
-  DepUser *next;  // owned
-  PycTask *task;  // retained
-  Rect rect;
-  uint64_t mask;
-  int32_t privilege, redop, type;
+enum { CLS_READ = 0, CLS_WRITE = 1, CLS_REDUCE = 2 };
+
+struct DepTree {
+  DepTree *next;        // owned: the root's next tree
+  int32_t cls;          // CLS_*
+  int32_t redop, type;  // CLS_REDUCE: the operator and element type
+  int32_t axis;         // key axis, chosen when the tree is empty (or re-keyed)
+  ReqState *top;        // treap root
+  int64_t count;        // nodes
 };
 
-static int interferes(const DepUser *u, const ReqState *q, int32_t ndim) {
+static int interferes(const ReqState *u, const ReqState *q, int32_t ndim) {
   if (!(u->mask & q->mask)) return 0;
   if (u->privilege == PYC_PRIV_READ && q->privilege == PYC_PRIV_READ) return 0;
   if (u->privilege == PYC_PRIV_REDUCE && q->privilege == PYC_PRIV_REDUCE && u->redop == q->redop &&
@@ -65,58 +86,251 @@ static void add_edge(PycRuntime *rt, PycTask *from, PycTask *to) {
   to->npending++;
 }
 
-static void user_free(PycRuntime *rt, DepUser *u) {
-  task_release(u->task);
-  rt_free(rt, u, sizeof *u);
+// ---- the interval treap ------------------------------------------------------
+// Ordered by (rect.lo[axis], address); prio is a max-heap.
+
+static int before(const ReqState *a, const ReqState *b, int32_t ax) {
+  return a->rect.lo[ax] < b->rect.lo[ax] ||
+         (a->rect.lo[ax] == b->rect.lo[ax] && (uintptr_t)a < (uintptr_t)b);
 }
 
-int32_t deps_register(PycRuntime *rt, PycTask *t) {
-  t->npending = 0;
-  t->serial = ++rt->launch_serial;  // never 0, so a fresh mark never matches
-  // 1. edges from unfinished interfering users
-  for (int32_t i = 0; i < t->nreqs; i++) {
-    ReqState *q = &t->reqs[i];
-    if (q->privilege == PYC_PRIV_NONE) continue;
-    PycRegion *root = q->region->root;
-    for (DepUser **pu = &root->users; *pu;) {
-      DepUser *u = *pu;
-      if (u->task != t && atomic_load_explicit(&u->task->state, memory_order_relaxed) == TASK_DONE) {
-        *pu = u->next;
-        user_free(rt, u);
-        continue;
-      }
-      if (u->task != t && interferes(u, q, root->ndim) && in_context(u->task, t))
-        add_edge(rt, u->task, t);
-      pu = &u->next;
+static void update(ReqState *n, int32_t ax) {
+  int64_t m = n->rect.hi[ax];
+  if (n->left && n->left->maxhi > m) m = n->left->maxhi;
+  if (n->right && n->right->maxhi > m) m = n->right->maxhi;
+  n->maxhi = m;
+}
+
+// Splits t into the nodes before k (*l) and the others (*r).
+static void split(ReqState *t, const ReqState *k, int32_t ax, ReqState **l, ReqState **r) {
+  if (!t) {
+    *l = *r = NULL;
+    return;
+  }
+  if (before(t, k, ax)) {
+    split(t->right, k, ax, &t->right, r);
+    *l = t;
+  } else {
+    split(t->left, k, ax, l, &t->left);
+    *r = t;
+  }
+  update(t, ax);
+}
+
+// Every node of a comes before every node of b.
+static ReqState *merge(ReqState *a, ReqState *b, int32_t ax) {
+  if (!a) return b;
+  if (!b) return a;
+  if (a->prio > b->prio) {
+    a->right = merge(a->right, b, ax);
+    update(a, ax);
+    return a;
+  }
+  b->left = merge(a, b->left, ax);
+  update(b, ax);
+  return b;
+}
+
+static ReqState *insert(ReqState *t, ReqState *n, int32_t ax) {
+  if (!t || n->prio > t->prio) {
+    split(t, n, ax, &n->left, &n->right);
+    update(n, ax);
+    return n;
+  }
+  if (before(n, t, ax))
+    t->left = insert(t->left, n, ax);
+  else
+    t->right = insert(t->right, n, ax);
+  update(t, ax);
+  return t;
+}
+
+static ReqState *erase(ReqState *t, ReqState *n, int32_t ax) {
+  if (!t) return NULL;
+  if (t == n) return merge(t->left, t->right, ax);
+  if (before(n, t, ax))
+    t->left = erase(t->left, n, ax);
+  else
+    t->right = erase(t->right, n, ax);
+  update(t, ax);
+  return t;
+}
+
+// Threads the nodes of t onto *list (through drop).
+static void flatten(ReqState *t, ReqState **list) {
+  while (t) {
+    flatten(t->left, list);
+    ReqState *r = t->right;
+    t->left = t->right = NULL;
+    t->drop = *list;
+    *list = t;
+    t = r;
+  }
+}
+
+// Rebuilds tr keyed on another axis (O(n log n); only after a search that
+// wasted more than that).
+static void rekey(DepTree *tr, int32_t axis) {
+  ReqState *list = NULL;
+  flatten(tr->top, &list);
+  tr->top = NULL;
+  tr->axis = axis;
+  while (list) {
+    ReqState *n = list;
+    list = n->drop;
+    n->drop = NULL;
+    tr->top = insert(tr->top, n, axis);
+  }
+}
+
+static void tree_remove(ReqState *n) {
+  DepTree *tr = n->tree;
+  tr->top = erase(tr->top, n, tr->axis);
+  tr->count--;
+  n->tree = NULL;
+  n->left = n->right = NULL;
+}
+
+// ---- search ------------------------------------------------------------------
+
+typedef struct Search {
+  PycRuntime *rt;
+  PycTask *t;
+  const ReqState *q;
+  int32_t ndim, ax;
+  int writer;      // q is RW/WD: collect the users it covers
+  int check;       // t is independent: a conflict is a broken promise
+  ReqState *drop;  // covered users, removed after the search
+  int64_t wasted;  // nodes visited whose rectangles do not meet q's
+} Search;
+
+static void visit(Search *s, ReqState *u) {
+  if (!rect_overlap(s->ndim, &u->rect, &s->q->rect)) {
+    s->wasted++;
+    return;
+  }
+  if (u->task == s->t || !interferes(u, s->q, s->ndim) || !in_context(u->task, s->t)) return;
+  if (s->check) {
+    fprintf(stderr,
+            "pyc-task runtime: launch of '%s' is marked independent (PYC_LAUNCH_INDEPENDENT) "
+            "but interferes with the unfinished launch of '%s'\n",
+            s->t->name, u->task->name);
+    abort();
+  }
+  add_edge(s->rt, u->task, s->t);
+  if (s->writer && u->task->parent == s->t->parent && (u->mask & ~s->q->mask) == 0 &&
+      rect_contains(s->ndim, &s->q->rect, &u->rect)) {
+    u->drop = s->drop;
+    s->drop = u;
+  }
+}
+
+// Visits the nodes of n's subtree whose interval on the axis meets q's.
+static void search(Search *s, ReqState *n) {
+  int64_t lo = s->q->rect.lo[s->ax], hi = s->q->rect.hi[s->ax];
+  while (n && n->maxhi >= lo) {
+    if (n->left) search(s, n->left);
+    if (n->rect.lo[s->ax] > hi) return;
+    if (n->rect.hi[s->ax] >= lo) visit(s, n);
+    n = n->right;
+  }
+}
+
+static int rect_empty(int32_t ndim, const Rect *r) {
+  for (int32_t d = 0; d < ndim; d++)
+    if (r->lo[d] > r->hi[d]) return 1;
+  return 0;
+}
+
+// Readers need not look at readers, a reduction not at its own operator's.
+static int class_skips(const DepTree *tr, const ReqState *q) {
+  if (tr->cls == CLS_READ) return q->privilege == PYC_PRIV_READ;
+  if (tr->cls == CLS_REDUCE)
+    return q->privilege == PYC_PRIV_REDUCE && q->redop == tr->redop && q->type == tr->type;
+  return 0;
+}
+
+static DepTree *tree_of(PycRuntime *rt, PycRegion *root, const ReqState *q) {
+  int32_t cls = q->privilege == PYC_PRIV_READ     ? CLS_READ
+                : q->privilege == PYC_PRIV_REDUCE ? CLS_REDUCE
+                                                  : CLS_WRITE;
+  int32_t redop = cls == CLS_REDUCE ? q->redop : 0, type = cls == CLS_REDUCE ? q->type : 0;
+  for (DepTree *tr = root->dep_trees; tr; tr = tr->next)
+    if (tr->cls == cls && tr->redop == redop && tr->type == type) return tr;
+  DepTree *tr = rt_alloc_or_die(rt, sizeof *tr);
+  memset(tr, 0, sizeof *tr);
+  tr->cls = cls;
+  tr->redop = redop;
+  tr->type = type;
+  tr->next = root->dep_trees;
+  root->dep_trees = tr;
+  return tr;
+}
+
+// The axis r covers the smallest part of (of root's extent).
+static int32_t pick_axis(const PycRegion *root, const Rect *r) {
+  int32_t best = 0;
+  double bestf = 2.0;
+  for (int32_t d = 0; d < root->ndim; d++) {
+    double f = (double)(r->hi[d] - r->lo[d] + 1) / (double)(root->hi[d] - root->lo[d] + 1);
+    if (f < bestf) {
+      bestf = f;
+      best = d;
     }
   }
-  // 2. register t's requirements, dropping the users a writer covers
-  for (int32_t i = 0; i < t->nreqs; i++) {
+  return best;
+}
+
+static uint64_t mix64(uint64_t x) {  // splitmix64's finalizer
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+int32_t deps_register(PycRuntime *rt, PycTask *t, int independent) {
+  t->npending = 0;
+  t->serial = ++rt->launch_serial;  // never 0, so a fresh mark never matches
+  // 1. edges from unfinished interfering users (removing those a writer
+  // covers); an independent launch has none (checked on request)
+  int check = independent && rt->check_independent;
+  for (int32_t i = 0; i < t->nreqs && (!independent || check); i++) {
     ReqState *q = &t->reqs[i];
-    if (q->privilege == PYC_PRIV_NONE) continue;
     PycRegion *root = q->region->root;
-    if (q->privilege == PYC_PRIV_READ_WRITE || q->privilege == PYC_PRIV_WRITE_DISCARD) {
-      for (DepUser **pu = &root->users; *pu;) {
-        DepUser *u = *pu;
-        if (u->task != t && u->task->parent == t->parent && (u->mask & ~q->mask) == 0 &&
-            rect_contains(root->ndim, &q->rect, &u->rect)) {
-          *pu = u->next;
-          user_free(rt, u);
-          continue;
-        }
-        pu = &u->next;
+    if (q->privilege == PYC_PRIV_NONE || rect_empty(root->ndim, &q->rect)) continue;
+    Search s = {.rt = rt, .t = t, .q = q, .ndim = root->ndim, .check = check};
+    s.writer = q->privilege == PYC_PRIV_READ_WRITE || q->privilege == PYC_PRIV_WRITE_DISCARD;
+    for (DepTree *tr = root->dep_trees; tr; tr = tr->next) {
+      if (!tr->top || class_skips(tr, q)) continue;
+      s.ax = tr->axis;
+      s.wasted = 0;
+      search(&s, tr->top);
+      while (s.drop) {  // the covered users (of this tree)
+        ReqState *u = s.drop;
+        s.drop = u->drop;
+        u->drop = NULL;
+        tree_remove(u);
+      }
+      // re-keying costs O(n log n): only after wasting over n/2 visits
+      if (s.wasted > 64 && 2 * s.wasted > tr->count) {
+        int32_t ax = pick_axis(root, &q->rect);
+        if (ax != tr->axis) rekey(tr, ax);
       }
     }
-    DepUser *u = rt_alloc_or_die(rt, sizeof *u);
-    u->task = t;
-    atomic_fetch_add_explicit(&t->refs, 1, memory_order_relaxed);
-    u->rect = q->rect;
-    u->mask = q->mask;
-    u->privilege = q->privilege;
-    u->redop = q->redop;
-    u->type = q->type;
-    u->next = root->users;
-    root->users = u;
+  }
+  // 2. index t's requirements
+  for (int32_t i = 0; i < t->nreqs; i++) {
+    ReqState *q = &t->reqs[i];
+    PycRegion *root = q->region->root;
+    if (q->privilege == PYC_PRIV_NONE || rect_empty(root->ndim, &q->rect)) continue;
+    DepTree *tr = tree_of(rt, root, q);
+    if (!tr->top) tr->axis = pick_axis(root, &q->rect);
+    q->task = t;
+    q->left = q->right = q->drop = NULL;
+    q->prio = mix64(t->serial * 64 + (uint64_t)i);
+    q->tree = tr;
+    tr->top = insert(tr->top, q, tr->axis);
+    tr->count++;
   }
   return t->npending;
 }
@@ -124,6 +338,8 @@ int32_t deps_register(PycRuntime *rt, PycTask *t) {
 void deps_complete(PycRuntime *rt, PycTask *t, PycTask ***ready, int32_t *n) {
   (void)rt;
   atomic_store(&t->state, TASK_DONE);
+  for (int32_t i = 0; i < t->nreqs; i++)
+    if (t->reqs[i].tree) tree_remove(&t->reqs[i]);
   int32_t k = 0;
   for (int32_t i = 0; i < t->nsucc; i++)
     if (--t->succ[i]->npending == 0) t->succ[k++] = t->succ[i];
@@ -134,14 +350,14 @@ void deps_complete(PycRuntime *rt, PycTask *t, PycTask ***ready, int32_t *n) {
 
 void deps_region_free(PycRuntime *rt, PycRegion *root) {
   pthread_mutex_lock(&rt->deps_mu);
-  DepUser *u = root->users;
-  root->users = NULL;
+  DepTree *tr = root->dep_trees;
+  root->dep_trees = NULL;
   pthread_mutex_unlock(&rt->deps_mu);
-  // Users of a region that is being freed are finished tasks (an unfinished
-  // one would hold a reference): releasing them frees no region.
-  while (u) {
-    DepUser *next = u->next;
-    user_free(rt, u);
-    u = next;
+  // A region being freed has no unfinished user (an unfinished task holds a
+  // reference), so its trees are empty.
+  while (tr) {
+    DepTree *next = tr->next;
+    rt_free(rt, tr, sizeof *tr);
+    tr = next;
   }
 }

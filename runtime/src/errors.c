@@ -48,6 +48,7 @@ static const char *const exc_names[PYC_EXC_COUNT] = {
     NULL,           "Exception",           "ArithmeticError", "ZeroDivisionError", "OverflowError",
     "ValueError",   "TypeError",           "IndexError",      "KeyError",          "AssertionError",
     "RuntimeError", "NotImplementedError", "MemoryError",     "RecursionError",
+    "KeyboardInterrupt",
 };
 
 // Direct Python base class of each kind (0 = none above Exception).
@@ -65,6 +66,7 @@ static const int32_t exc_parent[PYC_EXC_COUNT] = {
     [PYC_EXC_NOT_IMPLEMENTED] = PYC_EXC_RUNTIME,
     [PYC_EXC_MEMORY] = PYC_EXC_EXCEPTION,
     [PYC_EXC_RECURSION] = PYC_EXC_RUNTIME,
+    [PYC_EXC_KEYBOARD_INTERRUPT] = 0,  // a BaseException: `except Exception` misses it
 };
 
 PYC_API const char *pyc_exc_name(int32_t kind) {
@@ -166,12 +168,14 @@ PYC_API void pyc_err_print(void) {
 }
 
 PYC_API int pyc_run_main(void (*entry)(void)) {
+  (void)pyc_install_sigint_flag();
   if (entry) entry();
   fflush(stdout);
-  if (!pyc_err_occurred()) return 0;
+  int32_t kind = pyc_err_occurred();
+  if (!kind) return 0;
   pyc_err_print();
   pyc_err_clear();
-  return 1;
+  return kind == PYC_EXC_KEYBOARD_INTERRUPT ? 130 : 1;
 }
 
 // ---- program arguments (set once by main() before any thread starts) ------

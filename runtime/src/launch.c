@@ -5,9 +5,13 @@
 // a worker: REDUCE requirements get a private instance (identity-filled,
 // folded back afterwards), an exception left pending is captured as the
 // runtime's first error, and after a failure every task not yet started is
-// drained (completed without running). Completion releases successors that
+// drained (completed without running). A task that starts while the
+// interrupt flag is set fails with KeyboardInterrupt. Completion releases successors that
 // became ready, the task's regions, and wakes waiters. A launcher that is not
 // a worker blocks while more than rt->window tasks are outstanding.
+// pyc_launch_ex(..., PYC_LAUNCH_INDEPENDENT) is a launch the compiler proved
+// independent of everything unfinished in its context: deps.c skips the
+// search for predecessors and only registers it.
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +23,7 @@ static _Thread_local int tl_folding;  // launching fold children: no recursion
 
 static PycFuture *launch(const char *name, PycTaskFn fn, const void *args, int64_t args_size,
                          int32_t nreqs, const PycReq *reqs, int64_t result_size,
-                         void (*on_drop)(void *));
+                         void (*on_drop)(void *), int32_t flags);
 
 static int below_window(void *arg) {
   PycRuntime *rt = arg;
@@ -148,7 +152,7 @@ static void fold_via_children(PycTask *t) {
                   q->type};
     if (!a.snap) break;  // MemoryError pending
     PycReq req = {q->region, q->mask, PYC_PRIV_REDUCE, q->redop, q->type, 0};
-    pyc_future_release(launch("fold", fold_task, &a, sizeof a, 1, &req, 0, fold_drop));
+    pyc_future_release(launch("fold", fold_task, &a, sizeof a, 1, &req, 0, fold_drop, 0));
   }
   tl_folding = 0;
 }
@@ -173,7 +177,9 @@ void task_run(PycTask *t) {
     if (!q->inst) break;  // MemoryError pending
     t->regs[i] = q->inst;
   }
-  if (!pyc_err_occurred()) {
+  if (!pyc_err_occurred() && pyc_interrupt_requested()) {
+    pyc_raise_interrupt(NULL, 0);  // Ctrl-C: fails like a raise, the rest is drained
+  } else if (!pyc_err_occurred()) {
     PycTask *prev = tl_task;
     tl_task = t;
     t->fn(t->args, t->regs, t->result);
@@ -198,14 +204,20 @@ void task_run(PycTask *t) {
 
 PYC_API PycFuture *pyc_launch(const char *name, PycTaskFn fn, const void *args, int64_t args_size,
                               int32_t nreqs, const PycReq *reqs, int64_t result_size) {
-  return launch(name, fn, args, args_size, nreqs, reqs, result_size, NULL);
+  return launch(name, fn, args, args_size, nreqs, reqs, result_size, NULL, 0);
+}
+
+PYC_API PycFuture *pyc_launch_ex(const char *name, PycTaskFn fn, const void *args,
+                                 int64_t args_size, int32_t nreqs, const PycReq *reqs,
+                                 int64_t result_size, int32_t flags) {
+  return launch(name, fn, args, args_size, nreqs, reqs, result_size, NULL, flags);
 }
 
 static PycFuture *launch(const char *name, PycTaskFn fn, const void *args, int64_t args_size,
                          int32_t nreqs, const PycReq *reqs, int64_t result_size,
-                         void (*on_drop)(void *)) {
+                         void (*on_drop)(void *), int32_t flags) {
   if (!fn || nreqs < 0 || (nreqs > 0 && !reqs) || args_size < 0 || (args_size > 0 && !args) ||
-      result_size < 0) {
+      result_size < 0 || (flags & ~PYC_LAUNCH_INDEPENDENT)) {
     pyc_raise(PYC_EXC_VALUE, "launch: invalid arguments", NULL, 0);
     return NULL;
   }
@@ -255,6 +267,7 @@ static PycFuture *launch(const char *name, PycTaskFn fn, const void *args, int64
     pyc_region_retain(r);
     q->region = r;
     q->inst = NULL;
+    q->tree = NULL;  // not in the dependence index (yet)
     region_rect(r, &q->rect);
     uint64_t all = r->nfields == 64 ? ~(uint64_t)0 : ((uint64_t)1 << r->nfields) - 1;
     q->mask = reqs[i].fields ? reqs[i].fields : all;
@@ -273,7 +286,7 @@ static PycFuture *launch(const char *name, PycTaskFn fn, const void *args, int64
   int32_t npred = 0;
   if (t->tracked) {
     pthread_mutex_lock(&rt->deps_mu);
-    npred = deps_register(rt, t);
+    npred = deps_register(rt, t, flags & PYC_LAUNCH_INDEPENDENT);
     pthread_mutex_unlock(&rt->deps_mu);
   }
   if (npred == 0) pool_push(rt, &t->job);

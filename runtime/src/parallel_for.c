@@ -5,7 +5,9 @@
 // runs chunks meanwhile), then folds the slots into results[] in chunk
 // order, so a given thread count always gives the same bits. A body that
 // raises stops the chunks not yet started; the error of the lowest failing
-// chunk is raised in the caller. No dependence tracking: the compiler has
+// chunk is raised in the caller. A chunk that starts while the interrupt
+// flag is set raises KeyboardInterrupt instead of running (the bodies poll
+// the flag themselves while they run). No dependence tracking: the compiler has
 // proven the iterations independent (or the user asked for prange).
 #include <string.h>
 
@@ -56,7 +58,10 @@ void loop_chunk_run(Job *j) {
     double t0 = rt->trace_path ? rt_now() : 0;
     int64_t *acc = L->slots + (size_t)c * (size_t)L->nred;
     for (int32_t i = 0; i < L->nred; i++) redop_identity(L->redops[i], L->types[i], &acc[i]);
-    L->body(L->env, chunk_start(L, c), chunk_start(L, c + 1), acc);
+    if (pyc_interrupt_requested())  // Ctrl-C: the chunks not yet started stop here
+      pyc_raise_interrupt(NULL, 0);
+    else
+      L->body(L->env, chunk_start(L, c), chunk_start(L, c + 1), acc);
     if (pyc_err_occurred()) {
       ErrCopy *e = rt_alloc_or_die(rt, sizeof *e);
       err_copy_take(e);

@@ -2,14 +2,19 @@
 // region plus one subregion ("piece") per color, row-major, and what is known
 // about it (disjoint, complete). Partition.equal, .restrict and .halo build
 // the pieces with pyc_region_subregion (pieces keep the parent's
-// coordinates). pyc_index_launch runs one ordinary launch per point, with the
-// partitioned requirements replaced by the point's piece: dependences are
-// therefore tracked at piece granularity by the rectangle-overlap rules of
-// deps.c (a stencil block waits only for the blocks it overlaps). A reduction
-// over the point results is one more task, with no requirements, that waits
-// for the point futures in point order and folds them (v0 op v1 op ...).
+// coordinates); .by_field and .preimage (1-d) build sparse pieces
+// (pyc_region_subregion_points: sorted points, bounding box).
+// pyc_index_launch runs one ordinary launch per point, with the partitioned
+// requirements replaced by the point's piece: dependences are therefore
+// tracked at piece granularity by the rectangle-overlap rules of deps.c (a
+// stencil block waits only for the blocks it overlaps; a sparse piece counts
+// as its bounding box). A reduction over the point results is one more task,
+// with no requirements, that waits for the point futures in point order and
+// folds them (v0 op v1 op ...); without one, a FutureMap gathers them
+// (PYC_INDEX_GATHER) and pyc_future_map_get reads one.
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,6 +235,125 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
   return p;
 }
 
+// Piece k = the given sorted points of the (1-d) parent.
+static bool set_sparse_piece(PycPartition *p, int64_t k, const int64_t *pts, int64_t n) {
+  p->pieces[k] = pyc_region_subregion_points(p->parent, n, pts);
+  return p->pieces[k] != NULL;
+}
+
+// The int64 value of field f at point x of a 1-d region.
+static int64_t field_i64(const PycRegion *r, int32_t f, int64_t x) {
+  const int64_t *base = pyc_region_field_data(r, f);
+  return base[(x - pyc_region_lo(r, 0)) * pyc_region_stride(r, 0)];
+}
+
+static bool int64_field_1d(const PycRegion *r, int32_t field) {
+  return r && pyc_region_ndim(r) == 1 && field >= 0 && field < pyc_region_nfields(r) &&
+         pyc_region_field_size(r, field) == 8;
+}
+
+// Builds the pieces from a color per point of the parent (-1: none):
+// a counting sort, so each piece's points stay sorted.
+static bool pieces_by_color(PycPartition *p, const int64_t *color, int64_t n) {
+  int64_t *start = calloc((size_t)p->npieces + 1, sizeof *start);
+  int64_t *pts = malloc(sizeof *pts * (size_t)(n ? n : 1));
+  int64_t *fill = calloc((size_t)p->npieces + 1, sizeof *fill);
+  bool ok = start && pts && fill;
+  for (int64_t i = 0; ok && i < n; i++)
+    if (color[i] >= 0) start[color[i] + 1]++;
+  for (int64_t c = 0; ok && c < p->npieces; c++) start[c + 1] += start[c];
+  for (int64_t i = 0; ok && i < n; i++)
+    if (color[i] >= 0) pts[start[color[i]] + fill[color[i]]++] = pyc_region_point(p->parent, i);
+  if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+  for (int64_t c = 0; ok && c < p->npieces; c++)
+    ok = set_sparse_piece(p, c, pts + start[c], start[c + 1] - start[c]);
+  free(start);
+  free(pts);
+  free(fill);
+  return ok;
+}
+
+// The kind of a partition whose pieces are disjoint by construction.
+static int32_t disjoint_kind(const PycPartition *p) {
+  int64_t vol = 0;
+  for (int64_t i = 0; i < p->npieces; i++) vol += pyc_region_volume(p->pieces[i]);
+  return PYC_PART_DISJOINT | (vol == pyc_region_volume(p->parent) ? PYC_PART_COMPLETE : 0);
+}
+
+PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors) {
+  if (!int64_field_1d(r, field)) {
+    pyc_raise(PYC_EXC_VALUE, "by_field: needs a 1-d region and an int64 field of it", NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(r, 1, &ncolors);
+  if (!p) return NULL;
+  int64_t n = pyc_region_volume(r);
+  int64_t *color = malloc(sizeof *color * (size_t)(n ? n : 1));
+  if (!color) {
+    pyc_partition_release(p);
+    pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+    return NULL;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    int64_t c = field_i64(r, field, pyc_region_point(r, i));
+    color[i] = c >= 0 && c < ncolors ? c : -1;  // other colors: in no piece
+  }
+  bool ok = pieces_by_color(p, color, n);
+  free(color);
+  if (!ok) {
+    pyc_partition_release(p);
+    return NULL;
+  }
+  p->kind = disjoint_kind(p);
+  return p;
+}
+
+PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target, int32_t field) {
+  if (!int64_field_1d(r, field) || !target || pyc_region_ndim(target->parent) != 1) {
+    pyc_raise(PYC_EXC_VALUE,
+              "preimage: needs a 1-d region, an int64 field of it and a partition of a 1-d region",
+              NULL, 0);
+    return NULL;
+  }
+  PycPartition *p = part_alloc(r, target->cdim, target->colors);
+  if (!p) return NULL;
+  int64_t n = pyc_region_volume(r);
+  bool ok = true;
+  if (target->kind & PYC_PART_DISJOINT) {  // each point in at most one piece: one pass
+    int64_t *color = malloc(sizeof *color * (size_t)(n ? n : 1));
+    ok = color != NULL;
+    for (int64_t i = 0; ok && i < n; i++) {
+      int64_t x = field_i64(r, field, pyc_region_point(r, i));
+      color[i] = -1;
+      for (int64_t c = 0; c < p->npieces && color[i] < 0; c++)
+        if (pyc_region_contains(target->pieces[c], x)) color[i] = c;
+    }
+    if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+    ok = ok && pieces_by_color(p, color, n);
+    free(color);
+    if (ok) p->kind = PYC_PART_DISJOINT | (disjoint_kind(p) & PYC_PART_COMPLETE);
+  } else {  // aliased target: a point may be in several pieces
+    int64_t *pts = malloc(sizeof *pts * (size_t)(n ? n : 1));
+    ok = pts != NULL;
+    if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+    for (int64_t c = 0; ok && c < p->npieces; c++) {
+      int64_t m = 0;
+      for (int64_t i = 0; i < n; i++) {
+        int64_t x = pyc_region_point(r, i);
+        if (pyc_region_contains(target->pieces[c], field_i64(r, field, x))) pts[m++] = x;
+      }
+      ok = set_sparse_piece(p, c, pts, m);
+    }
+    free(pts);
+    if (ok) p->kind = computed_kind(p);
+  }
+  if (!ok) {
+    pyc_partition_release(p);
+    return NULL;
+  }
+  return p;
+}
+
 PYC_API PycRegion *pyc_partition_piece(PycPartition *p, int64_t k) {
   if (!p || k < 0 || k >= p->npieces) {
     pyc_raise(PYC_EXC_INDEX, "color is outside the partition", NULL, 0);
@@ -271,21 +395,31 @@ PYC_API void pyc_partition_release(PycPartition *p) {
 // ---- index launches ------------------------------------------------------------
 typedef struct FoldArgs {
   int64_t n;
-  int32_t redop, elem_type;
-  PycFuture **futs;  // owned references
+  int32_t redop, elem_type;  // redop < 0: gather (PYC_INDEX_GATHER)
+  int64_t size;              // gather: bytes of one point's result
+  int64_t header[4];         // gather: cdim, the 3 color extents (1 past cdim)
+  PycFuture **futs;          // owned references
 } FoldArgs;
 
+// A gathered result (PYC_INDEX_GATHER): the header, then the point results.
+#define GATHER_HEADER ((int64_t)sizeof(int64_t[4]))
+
 // The reduction task: waits for the points in order (the worker runs other
-// tasks meanwhile) and folds their 8-byte results.
+// tasks meanwhile) and folds their 8-byte results; a gather (a FutureMap)
+// copies each point's result to its place instead.
 static void fold_task(void *args, PycRegion **regions, void *result) {
   (void)regions;
   FoldArgs *fa;
   memcpy(&fa, args, sizeof fa);
   bool failed = false;
+  if (fa->redop < 0) memcpy(result, fa->header, sizeof fa->header);
   for (int64_t i = 0; i < fa->n; i++) {
     unsigned char v[8] = {0};
     if (!failed && pyc_future_get(fa->futs[i], v) != PYC_TASK_OK) failed = true;
-    if (!failed) {
+    if (!failed && fa->redop < 0) {
+      if (fa->size)
+        memcpy((unsigned char *)result + GATHER_HEADER + i * fa->size, v, (size_t)fa->size);
+    } else if (!failed) {
       if (i == 0)
         memcpy(result, v, 8);
       else
@@ -301,11 +435,14 @@ PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *
                                     int64_t args_size, int32_t nreqs, const PycReq *reqs,
                                     uint64_t projected, int32_t cdim, const int64_t *colors,
                                     int32_t id_slot, int64_t result_size, int32_t reduce) {
+  bool gather = reduce == PYC_INDEX_GATHER;
   int32_t redop = reduce < 0 ? -1 : (reduce & 255), elem_type = reduce < 0 ? 0 : reduce >> 8;
   int64_t n = 1;
   for (int32_t d = 0; d < cdim && colors; d++) n *= colors[d] > 0 ? colors[d] : 0;
   if (!fn || cdim < 1 || cdim > PYC_MAX_DIM || !colors || nreqs < 0 || nreqs > 64 ||
       (nreqs && !reqs) || (id_slot >= 0 && (cdim != 1 || 8 * (int64_t)id_slot + 8 > args_size)) ||
+      (reduce < 0 && reduce != -1 && !gather) ||
+      (gather && result_size != 0 && result_size != 8) ||
       (redop >= 0 && (redop >= PYC_REDOP_COUNT || result_size != 8 ||
                       (elem_type != PYC_ELEM_I64 && elem_type != PYC_ELEM_F64)))) {
     pyc_raise(PYC_EXC_VALUE, "index launch: invalid arguments", NULL, 0);
@@ -327,11 +464,11 @@ PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *
   unsigned char *blob =
       args_size <= (int64_t)sizeof blob_small ? blob_small : malloc((size_t)args_size);
   FoldArgs *fa = NULL;
-  if (redop >= 0) {
+  if (redop >= 0 || gather) {
     fa = calloc(1, sizeof *fa);
     if (fa) fa->futs = calloc(n ? (size_t)n : 1, sizeof *fa->futs);
   }
-  if (!blob || (redop >= 0 && (!fa || !fa->futs))) {
+  if (!blob || ((redop >= 0 || gather) && (!fa || !fa->futs))) {
     if (fa) free(fa->futs);
     free(fa);
     if (blob != blob_small) free(blob);
@@ -368,11 +505,44 @@ PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *
   fa->n = n;
   fa->redop = redop;
   fa->elem_type = elem_type;
-  PycFuture *r = pyc_launch(name, fold_task, &fa, sizeof fa, 0, NULL, 8);
+  fa->size = gather ? result_size : 8;
+  fa->header[0] = cdim;
+  for (int32_t d = 0; d < PYC_MAX_DIM; d++) fa->header[1 + d] = d < cdim ? colors[d] : 1;
+  PycFuture *r = pyc_launch(name, fold_task, &fa, sizeof fa, 0, NULL,
+                            gather ? GATHER_HEADER + n * result_size : 8);
   if (!r) {
     for (int64_t i = 0; i < n; i++) pyc_future_release(fa->futs[i]);
     free(fa->futs);
     free(fa);
   }
   return r;
+}
+
+PYC_API int32_t pyc_future_map_get(PycFuture *f, int32_t cdim, const int64_t *point, void *out) {
+  int32_t rc = pyc_future_wait(f);
+  if (rc != PYC_TASK_OK) return rc;
+  int64_t h[4] = {0, 0, 0, 0};
+  if (f && f->result_size >= GATHER_HEADER) memcpy(h, f->result, sizeof h);
+  int64_t n = 1, k = 0;
+  bool in = h[0] == cdim && cdim >= 1 && cdim <= PYC_MAX_DIM && point;
+  for (int32_t d = 0; in && d < cdim; d++) {
+    in = point[d] >= 0 && point[d] < h[1 + d];
+    k = k * h[1 + d] + point[d];
+    n *= h[1 + d];
+  }
+  int64_t size = in && n ? (f->result_size - GATHER_HEADER) / n : 0;
+  if (!in) {
+    char msg[160];  // as the pure package: point 7 / point (1, 2)
+    int len = snprintf(msg, sizeof msg, "point %s", cdim > 1 ? "(" : "");
+    for (int32_t d = 0; point && d < cdim && d < PYC_MAX_DIM && len < 100; d++)
+      len += snprintf(msg + len, sizeof msg - (size_t)len, "%s%lld", d ? ", " : "",
+                      (long long)point[d]);
+    snprintf(msg + len, sizeof msg - (size_t)len, "%s is outside the index launch",
+             cdim > 1 ? ")" : "");
+    pyc_raise(PYC_EXC_INDEX, msg, NULL, 0);
+    return PYC_TASK_ERROR;
+  }
+  if (out && size)
+    memcpy(out, (const unsigned char *)f->result + GATHER_HEADER + k * size, (size_t)size);
+  return PYC_TASK_OK;
 }

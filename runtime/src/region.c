@@ -125,6 +125,8 @@ PYC_API PycRegion *pyc_region_new(int32_t ndim, const int64_t *extents, int32_t 
   return root_new(rt_ctx(), ndim, lo, hi, nfields, field_sizes, all);
 }
 
+static int region_set_points(PycRegion *r, const int64_t *points, int64_t n);
+
 PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, const int64_t *hi) {
   if (!parent || !lo || !hi) {
     pyc_raise(PYC_EXC_VALUE, "subregion of a null region", NULL, 0);
@@ -169,7 +171,89 @@ PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, co
   }
   for (int32_t f = 0; f < r->nfields; f++)
     fd[f] = parent->field_data[f] ? parent->field_data[f] + off * r->field_sizes[f] : NULL;
+  if (parent->points) {  // a rectangle of a sparse region: its points in the rectangle
+    int64_t a = 0, b = parent->npoints;
+    while (a < b && parent->points[a] < sr.lo[0]) a++;
+    while (b > a && parent->points[b - 1] > sr.hi[0]) b--;
+    if (!region_set_points(r, parent->points + a, empty ? 0 : b - a)) {
+      pyc_region_release(r);
+      return NULL;
+    }
+  }
   return r;
+}
+
+// Makes r (a fresh 1-d subregion) sparse: a copy of points[0..n) (sorted),
+// and lo/hi their bounding box (an empty box at the old lo when n == 0).
+// A run of consecutive points stays a plain rectangle. 0 on OOM (raised).
+static int region_set_points(PycRegion *r, const int64_t *points, int64_t n) {
+  int64_t old_lo = r->lo[0];
+  if (n > 0 && points[n - 1] - points[0] + 1 == n) {  // dense after all
+    r->lo[0] = points[0];
+    r->hi[0] = points[n - 1];
+  } else {
+    r->points = rt_alloc(rt_ctx(), sizeof(int64_t) * (size_t)(n ? n : 1));
+    if (!r->points) {
+      pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a sparse subregion", NULL, 0);
+      return 0;
+    }
+    if (n) memcpy(r->points, points, sizeof(int64_t) * (size_t)n);
+    r->npoints = n;
+    r->lo[0] = n ? points[0] : old_lo;
+    r->hi[0] = n ? points[n - 1] : old_lo - 1;
+  }
+  for (int32_t f = 0; f < r->nfields; f++)  // element at the new lo
+    if (r->field_data[f])
+      r->field_data[f] += (r->lo[0] - old_lo) * r->stride[0] * r->field_sizes[f];
+  return 1;
+}
+
+PYC_API PycRegion *pyc_region_subregion_points(PycRegion *parent, int64_t n,
+                                               const int64_t *points) {
+  if (!parent || parent->ndim != 1 || n < 0 || (n && !points)) {
+    pyc_raise(PYC_EXC_VALUE, "sparse subregion: needs a 1-d region and its points", NULL, 0);
+    return NULL;
+  }
+  for (int64_t i = 0; i < n; i++)
+    if ((i && points[i] <= points[i - 1]) || !pyc_region_contains(parent, points[i])) {
+      pyc_raise(PYC_EXC_VALUE, "sparse subregion: the points must be sorted, distinct and in "
+                "the parent", NULL, 0);
+      return NULL;
+    }
+  PycRegion *r = pyc_region_subregion(parent, parent->lo, parent->hi);
+  if (!r) return NULL;
+  if (r->points) {
+    rt_free(rt_ctx(), r->points, sizeof(int64_t) * (size_t)(r->npoints ? r->npoints : 1));
+    r->points = NULL;
+    r->npoints = 0;
+  }
+  if (!region_set_points(r, points, n)) {
+    pyc_region_release(r);
+    return NULL;
+  }
+  return r;
+}
+
+PYC_API const int64_t *pyc_region_points(const PycRegion *r) { return r ? r->points : NULL; }
+
+PYC_API int64_t pyc_region_point(const PycRegion *r, int64_t k) {
+  if (!r) return 0;
+  if (r->points) return k >= 0 && k < r->npoints ? r->points[k] : 0;
+  return r->lo[0] + k;
+}
+
+PYC_API int32_t pyc_region_contains(const PycRegion *r, int64_t x) {
+  if (!r || r->ndim != 1 || x < r->lo[0] || x > r->hi[0]) return 0;
+  if (!r->points) return 1;
+  int64_t a = 0, b = r->npoints;  // binary search in the sorted points
+  while (a < b) {
+    int64_t m = a + (b - a) / 2;
+    if (r->points[m] < x)
+      a = m + 1;
+    else
+      b = m;
+  }
+  return a < r->npoints && r->points[a] == x;
 }
 
 PYC_API void pyc_region_retain(PycRegion *r) {
@@ -189,6 +273,7 @@ PYC_API void pyc_region_release(PycRegion *r) {
     pthread_mutex_destroy(&r->fold_mu);
   }
   rt_free(rt, r->field_data, sizeof(char *) * nf);
+  if (r->points) rt_free(rt, r->points, sizeof(int64_t) * (size_t)(r->npoints ? r->npoints : 1));
   PycRegion *parent = r->parent;
   rt_free(rt, r, sizeof *r);
   pyc_region_release(parent);
@@ -205,6 +290,7 @@ PYC_API int64_t pyc_region_hi(const PycRegion *r, int32_t d) {
 }
 
 PYC_API int64_t pyc_region_volume(const PycRegion *r) {
+  if (r && r->points) return r->npoints;
   return r ? rect_volume(r->ndim, r->lo, r->hi) : 0;
 }
 
@@ -234,6 +320,15 @@ static void for_each_point(PycRegion *a, PycRegion *b, int32_t f, int32_t fb, vo
                            void (*fn)(void *ctx, char *pa, char *pb)) {
   if (pyc_region_volume(a) == 0) return;
   int64_t ea = a->field_sizes[f], eb = b->field_sizes[fb];
+  if (a->points || b->points) {  // 1-d, sparse: a's points that b holds
+    for (int64_t k = 0; k < pyc_region_volume(a); k++) {
+      int64_t x = pyc_region_point(a, k);
+      if (!pyc_region_contains(b, x)) continue;
+      fn(ctx, a->field_data[f] + (x - a->lo[0]) * a->stride[0] * ea,
+         b->field_data[fb] + (x - b->lo[0]) * b->stride[0] * eb);
+    }
+    return;
+  }
   int64_t n0 = a->ndim > 0 ? a->hi[0] - a->lo[0] + 1 : 1;
   int64_t n1 = a->ndim > 1 ? a->hi[1] - a->lo[1] + 1 : 1;
   int64_t n2 = a->ndim > 2 ? a->hi[2] - a->lo[2] + 1 : 1;

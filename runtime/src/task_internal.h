@@ -54,6 +54,7 @@ struct PycRuntime {
   // dependence tracking (deps.c)
   pthread_mutex_t deps_mu;
   uint64_t launch_serial;    // numbers tracked launches, under deps_mu
+  int32_t check_independent; // PYC_TASK_CHECK_INDEPENDENT=1: verify independent launches
 
   // errors
   pthread_mutex_t err_mu;
@@ -113,7 +114,7 @@ void pool_notify(PycRuntime *rt);                  // wakes pool_wait callers
 
 // ---- region.c ----------------------------------------------------------------
 
-typedef struct DepUser DepUser;
+typedef struct DepTree DepTree;
 
 struct PycRegion {
   _Atomic int64_t refs;
@@ -127,9 +128,14 @@ struct PycRegion {
   // root only
   void **field_raw;       // owned: raw allocations (before alignment)
   size_t *field_rawsize;
-  DepUser *users;         // dependence list (deps.c), under rt->deps_mu
+  DepTree *dep_trees;     // owned: dependence index (deps.c), under rt->deps_mu
   pthread_mutex_t fold_mu;// serializes reduction folds into this root
   int32_t is_instance;    // a private reduction instance (not tracked)
+  // A sparse subregion (Partition.by_field / preimage, 1-d only): its points,
+  // sorted, owned; lo/hi are their bounding box, which the dependence
+  // analysis and the storage use (conservative). NULL: the whole rectangle.
+  int64_t *points;
+  int64_t npoints;
 };
 
 /// Rectangles: empty when lo > hi on some axis.
@@ -154,13 +160,21 @@ void redop_apply(int32_t redop, int32_t type, void *acc, const void *v);
 
 // ---- launch.c ----------------------------------------------------------------
 
-/// One requirement as the runtime keeps it.
+/// One requirement as the runtime keeps it; also its node in the root
+/// region's dependence index while the task is unfinished (deps.c).
 typedef struct ReqState {
   PycRegion *region;  // retained
   PycRegion *inst;    // reduction instance (REDUCE), owned, else NULL
   Rect rect;
   uint64_t mask;      // never 0 (0 was expanded to all fields)
   int32_t privilege, redop, type;
+  // dependence index (deps.c), under rt->deps_mu
+  DepTree *tree;                  // the tree holding this node; NULL: not indexed
+  struct ReqState *left, *right;  // treap children
+  struct ReqState *drop;          // deps_register's list of covered nodes to remove
+  struct PycTask *task;           // the owner
+  int64_t maxhi;                  // largest rect.hi[tree->axis] in this subtree
+  uint64_t prio;                  // treap priority (a max-heap)
 } ReqState;
 
 enum { TASK_PENDING = 0, TASK_DONE = 1 };
@@ -202,12 +216,16 @@ void task_run(PycTask *t);   // on a worker: run (or drain), fold, complete
 // ---- deps.c ------------------------------------------------------------------
 
 /// Adds edges from unfinished conflicting users to t and registers t's
-/// requirements; returns the number of predecessors. Caller holds deps_mu.
-int32_t deps_register(PycRuntime *rt, PycTask *t);
-/// Marks t done and returns its successors that became ready (count in *n;
-/// the array is t->succ, reused). Caller holds deps_mu.
+/// requirements; returns the number of predecessors. independent: the
+/// caller guarantees t interferes with no unfinished launch of its context
+/// (PYC_LAUNCH_INDEPENDENT): no search, only the registration. Caller holds
+/// deps_mu. t->reqs[i].tree must be NULL (launch.c).
+int32_t deps_register(PycRuntime *rt, PycTask *t, int independent);
+/// Marks t done, removes its requirements from the index and returns its
+/// successors that became ready (count in *n; the array is t->succ,
+/// reused). Caller holds deps_mu.
 void deps_complete(PycRuntime *rt, PycTask *t, PycTask ***ready, int32_t *n);
-/// Frees a root region's dependence list (the region is being freed).
+/// Frees a root region's dependence index (the region is being freed).
 void deps_region_free(PycRuntime *rt, PycRegion *root);
 
 // ---- trace.c -----------------------------------------------------------------

@@ -177,6 +177,37 @@ def test_read_only_for_written_parameter():
     assert kmod.calls_set(np.ones(1), ro) == 1.0   # y is only read
 
 
+def test_array_beyond_the_index_type():
+    """An array whose elements lie beyond a 64-bit byte offset (as_strided
+    views: numpy checks the size, not the offsets) is refused with a
+    ValueError naming the parameter, before compiled code computes an
+    overflowing address; representable extremes are accepted."""
+    from numpy.lib.stride_tricks import as_strided
+    base = np.zeros(4)
+    with pytest.raises(ValueError):         # numpy's own limit: size * itemsize
+        as_strided(base, shape=(2 ** 62,), strides=(0,))
+    with pytest.raises(ValueError) as e:
+        kmod.total(as_strided(base, shape=(4,), strides=(2 ** 62,)))
+    assert msg(e) == ("total() argument 'x': expected float64[:] (1-D float64 array), got "
+                      "float64 array of shape (4,) with elements beyond the reach of a 64-bit "
+                      "index (axis 0: 4 x byte stride 4611686018427387904)")
+    with pytest.raises(ValueError) as e:
+        kmod.saxpy(1.0, np.ones(4), as_strided(base, shape=(4,), strides=(-2 ** 62,)))
+    assert "argument 'y'" in msg(e) and 'beyond the reach of a 64-bit index' in msg(e)
+    with pytest.raises(ValueError) as e:     # each axis fits, their sum does not
+        kmod.msum(as_strided(base, shape=(2, 2), strides=(2 ** 62, 2 ** 62)))
+    assert "argument 'm'" in msg(e) and '(axis 1: 2 x byte stride' in msg(e)
+    # Representable: the last element at offset 2**62 (only element 0 is read).
+    assert kmod.at(as_strided(base, shape=(2,), strides=(2 ** 62,)), 0) == 0.0
+    # 2**59 elements of stride 0 (2**62 bytes of view over 8): fine, bounds-checked.
+    z = as_strided(base, shape=(2 ** 59,), strides=(0,))
+    assert kmod.at(z, 2 ** 59 - 1) == 0.0 and kmod.at(z, -2 ** 59) == 0.0
+    with pytest.raises(IndexError):
+        kmod.at(z, 2 ** 59)
+    # Empty: any stride.
+    assert kmod.total(as_strided(base, shape=(0,), strides=(2 ** 62,))) == 0.0
+
+
 def test_contiguity_and_byte_order():
     assert kmod.csum(np.arange(4.0)) == 6.0
     with pytest.raises(ValueError) as e:

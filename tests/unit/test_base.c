@@ -1,5 +1,6 @@
 // test_base.c - unit tests of the substrate: arena, Vec, Str, interning,
-// source manager line/column lookup, diagnostics rendering and limits, types.
+// source manager line/column lookup, diagnostics rendering and limits, types,
+// the HashMap (many keys, colliding hashes, replacement) and the type index.
 #include "../../ir/diag.h"
 #include "../../ir/types.h"
 #include "test_base.h"
@@ -64,6 +65,56 @@ static void test_str_intern(void) {
   CHECK(intern_cstr(&in, "hello") == x);
   CHECK(strcmp(intern_cstr(&in, "k4999"), "k4999") == 0);
   interner_fini(&in);
+  arena_fini(&a);
+}
+
+// Every key found in O(1) expected: the map holds 100,000 keys, a run of
+// keys sharing one hash (probing past them), replacements and misses.
+static uint32_t same_hash(const char *s) { (void)s; return 7; }
+
+static void test_hashmap(void) {
+  Arena a;
+  arena_init(&a);
+  HashMap m = {0};
+  CHECK(hmap_get(&m, hash_str("x"), "x", hash_streq) == NULL);  // empty, no table yet
+  enum { N = 100000 };
+  const char **keys = malloc(sizeof(char *) * N);
+  for (int i = 0; i < N; i++) {
+    keys[i] = arena_printf(&a, "key%d", i);
+    CHECK(hmap_put(&a, &m, hash_str(keys[i]), keys[i], (void *)keys[i], hash_streq) == NULL);
+  }
+  CHECK(m.count == N);
+  CHECK(m.cap >= 2u * N && m.cap <= 4u * N);  // grown at half full, no more
+  int found = 0;
+  for (int i = 0; i < N; i++) {
+    char buf[32];  // another pointer with the same text
+    snprintf(buf, sizeof buf, "key%d", i);
+    found += hmap_get(&m, hash_str(buf), buf, hash_streq) == keys[i];
+  }
+  CHECK(found == N);
+  CHECK(hmap_get(&m, hash_str("key-1"), "key-1", hash_streq) == NULL);
+  // Replacing returns the old value and keeps the count.
+  int other = 0;
+  CHECK(hmap_put(&a, &m, hash_str("key5"), "key5", &other, hash_streq) == keys[5]);
+  CHECK(hmap_get(&m, hash_str("key5"), "key5", hash_streq) == &other);
+  CHECK(m.count == N);
+  // 2,000 keys with one hash: all stored and found (linear probing past each other).
+  HashMap c = {0};
+  for (int i = 0; i < 2000; i++)
+    hmap_put(&a, &c, same_hash(keys[i]), keys[i], (void *)keys[i], hash_streq);
+  found = 0;
+  for (int i = 0; i < 2000; i++)
+    found += hmap_get(&c, same_hash(keys[i]), keys[i], hash_streq) == keys[i];
+  CHECK(found == 2000 && c.count == 2000);
+  CHECK(hmap_get(&c, 7, "key2000", hash_streq) == NULL);
+  // Pointer keys (eq NULL): equal text at another address is another key.
+  HashMap p = {0};
+  char k1[] = "same", k2[] = "same";
+  hmap_put(&a, &p, hash_ptr(k1), k1, k1, NULL);
+  CHECK(hmap_get(&p, hash_ptr(k1), k1, NULL) == k1);
+  CHECK(hmap_get(&p, hash_ptr(k2), k2, NULL) == NULL);
+  CHECK(hash_mix(1, 2) != hash_mix(2, 1));
+  free(keys);
   arena_fini(&a);
 }
 
@@ -137,6 +188,33 @@ static void test_types(void) {
   CHECK(type_promote(&tt, tt.t_bool, tt.t_u8) == tt.t_u8);
   const char *u16 = "u16>";
   CHECK(type_parse(&tt, &u16) == tt.t_u16 && *u16 == '>');
+  // Many types: each structure interned once, every type in the index.
+  const Type *scalars[4] = {tt.t_i64, tt.t_f64, tt.t_bool, tt.t_i32};
+  uint32_t before = tt.all.len;
+  int same = 0;
+  const Type *prev = tt.t_i64;
+  for (int i = 0; i < 5000; i++) {  // nested tuples: 5,000 distinct types
+    const Type *e2[2] = {prev, scalars[i % 4]};
+    const Type *t = type_tuple(&tt, e2, 2);
+    same += type_tuple(&tt, e2, 2) == t;
+    const Type *arr_i = type_array(&tt, scalars[i % 4], 1 + (i % 3), i % 2);
+    same += type_array(&tt, scalars[i % 4], 1 + (i % 3), i % 2) == arr_i;
+    prev = t;
+  }
+  CHECK(same == 10000);
+  CHECK(tt.all.len >= before + 5000 && tt.index.count == tt.all.len);  // none added twice
+  const char *names[1] = {"v"};
+  const Type *ftys[1] = {tt.t_f64};
+  const Type *st = type_struct(&tt, "Cell", names, ftys, 1);
+  CHECK(type_struct(&tt, "Cell", names, ftys, 1) == st && type_struct_lookup(&tt, "Cell") == st);
+  CHECK(type_struct_lookup(&tt, "Other") == NULL);
+  CHECK(type_region(&tt, st, 2) == type_region(&tt, st, 2));
+  CHECK(type_region(&tt, st, 2) != type_region(&tt, st, 1));
+  CHECK(type_partition(&tt, type_region(&tt, st, 1), 1, PART_EQUAL) ==
+        type_partition(&tt, type_region(&tt, st, 1), 1, PART_EQUAL));
+  CHECK(type_partition(&tt, type_region(&tt, st, 1), 1, PART_EQUAL) !=
+        type_partition(&tt, type_region(&tt, st, 1), 1, PART_HALO));
+  CHECK(tt.index.count == tt.all.len);
   arena_fini(&a);
 }
 
@@ -144,6 +222,7 @@ int main(void) {
   test_arena();
   test_vec();
   test_str_intern();
+  test_hashmap();
   test_diag();
   test_types();
   return test_report("test_base");

@@ -68,6 +68,8 @@ static void test_exc_names(void) {
   CHECK(pyc_exc_matches(PYC_EXC_NOT_IMPLEMENTED, PYC_EXC_RUNTIME));
   CHECK(!pyc_exc_matches(PYC_EXC_RUNTIME, PYC_EXC_NOT_IMPLEMENTED));
   CHECK(!pyc_exc_matches(PYC_EXC_NONE, PYC_EXC_EXCEPTION));
+  CHECK_STR(pyc_exc_name(PYC_EXC_KEYBOARD_INTERRUPT), "KeyboardInterrupt");
+  CHECK(!pyc_exc_matches(PYC_EXC_KEYBOARD_INTERRUPT, PYC_EXC_EXCEPTION));  // BaseException
 }
 
 static void test_exc_slot(void) {
@@ -309,7 +311,7 @@ static void test_symbols(void) {
     for (size_t j = 0; j < i; j++) CHECK(strcmp(syms[i].name, syms[j].name) != 0);
   }
   CHECK(found_raise && found_sqrt && found_pow);
-  CHECK(n == 69 + PYC_MATH_1_COUNT + PYC_MATH_2_COUNT);  // update with the header
+  CHECK(n == 75 + PYC_MATH_1_COUNT + PYC_MATH_2_COUNT);  // update with the header
   // Math ids and names agree.
   CHECK_STR(pyc_math_name(1, PYC_MATH_sqrt), "sqrt");
   CHECK_STR(pyc_math_name(2, PYC_MATH_log_base), "log_base");
@@ -321,12 +323,31 @@ static void test_symbols(void) {
   pyc_err_clear();
 }
 
+// The interrupt flag: set/clear/poll, the raise it leads to, and
+// pyc_run_main's exit status 130 for a KeyboardInterrupt.
+static void entry_interrupted(void) {
+  if (*pyc_interrupt_flag()) pyc_raise_interrupt("prog.py", 7);
+}
+
+static void test_interrupt(void) {
+  CHECK(!pyc_interrupt_requested() && *pyc_interrupt_flag() == 0);
+  pyc_request_interrupt();
+  CHECK(pyc_interrupt_requested() && *pyc_interrupt_flag() == 1);
+  CHECK(pyc_run_main(entry_interrupted) == 130);
+  CHECK(pyc_err_occurred() == 0);
+  pyc_clear_interrupt();
+  CHECK(!pyc_interrupt_requested());
+  CHECK(pyc_run_main(entry_interrupted) == 0);
+  CHECK(pyc_install_sigint_flag() == 1);  // pyc_run_main installed it: idempotent
+}
+
 int main(void) {
-  CHECK(PYC_RT_ABI_VERSION == 1);
+  CHECK(PYC_RT_ABI_VERSION == 2);
   test_exc_names();
   test_exc_slot();
   test_exc_thread_local();
   test_run_main();
+  test_interrupt();
   test_buffer();
   test_arrays();
   test_symbols();

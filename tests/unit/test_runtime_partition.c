@@ -197,10 +197,112 @@ static void test_index_launch(void) {
   pyc_region_release(r);
 }
 
+// A FutureMap: PYC_INDEX_GATHER keeps every point's result, read by point.
+static void test_future_map(void) {
+  int64_t ext[1] = {12}, sz[1] = {8}, n[1] = {4};
+  PycRegion *r = pyc_region_new(1, ext, 1, sz);
+  PycPartition *p = pyc_partition_equal(r, 1, n);
+  int64_t args[2] = {0, 3};
+  PycReq req = {(PycRegion *)(void *)p, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  PycFuture *f = pyc_index_launch("fill_point", fill_point, args, 16, 1, &req, 1, 1, n, 0, 8,
+                                  PYC_INDEX_GATHER);
+  CHECK(f != NULL);
+  for (int64_t i = 3; i >= 0; i--) {
+    double v = -1;
+    CHECK(pyc_future_map_get(f, 1, &i, &v) == PYC_TASK_OK && v == (double)i + 0.5);
+  }
+  int64_t out = 4, neg = -1;
+  double v;
+  CHECK(pyc_future_map_get(f, 1, &out, &v) == PYC_TASK_ERROR &&
+        pyc_err_occurred() == PYC_EXC_INDEX);
+  pyc_err_clear();
+  CHECK(pyc_future_map_get(f, 1, &neg, &v) == PYC_TASK_ERROR &&
+        pyc_err_occurred() == PYC_EXC_INDEX);
+  pyc_err_clear();
+  int64_t two[2] = {0, 0};  // a 2-d point of a 1-d launch
+  CHECK(pyc_future_map_get(f, 2, two, &v) == PYC_TASK_ERROR && pyc_err_occurred() == PYC_EXC_INDEX);
+  pyc_err_clear();
+  pyc_future_release(f);
+  // 2-d colors, void tasks: the map is done when every point is.
+  int64_t ext2[2] = {4, 6}, n2[2] = {2, 3};
+  PycRegion *r2 = pyc_region_new(2, ext2, 1, sz);
+  PycPartition *p2 = pyc_partition_equal(r2, 2, n2);
+  PycReq req2 = {(PycRegion *)(void *)p2, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  f = pyc_index_launch("empty", empty_task, NULL, 0, 1, &req2, 1, 2, n2, -1, 0, PYC_INDEX_GATHER);
+  CHECK(f && pyc_future_wait(f) == PYC_TASK_OK);
+  int64_t pt[2] = {1, 2};
+  CHECK(pyc_future_map_get(f, 2, pt, &v) == PYC_TASK_OK);
+  pt[1] = 3;
+  CHECK(pyc_future_map_get(f, 2, pt, &v) == PYC_TASK_ERROR && pyc_err_occurred() == PYC_EXC_INDEX);
+  pyc_err_clear();
+  pyc_future_release(f);
+  // a gather needs 0- or 8-byte results
+  CHECK(!pyc_index_launch("x", empty_task, NULL, 0, 1, &req, 1, 1, n, -1, 16, PYC_INDEX_GATHER) &&
+        pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  pyc_partition_release(p2);
+  pyc_region_release(r2);
+  pyc_partition_release(p);
+  pyc_region_release(r);
+}
+
+// Sparse pieces: by_field, preimage, rectangles of sparse regions, fill.
+static void test_by_field_preimage(void) {
+  int64_t ext[1] = {10}, sz[2] = {8, 8}, three = 3;
+  PycRegion *r = pyc_region_new(1, ext, 2, sz);
+  int64_t *color = pyc_region_field_data(r, 0), *ptr = pyc_region_field_data(r, 1);
+  const int64_t cs[10] = {0, 1, 0, 2, 1, 1, 7, 0, 2, 2};  // 7: in no piece
+  for (int i = 0; i < 10; i++) {
+    color[i] = cs[i];
+    ptr[i] = 9 - i;
+  }
+  PycPartition *p = pyc_partition_by_field(r, 0, three);
+  CHECK(p && pyc_partition_kind(p) == PYC_PART_DISJOINT);  // point 6 uncolored: not complete
+  PycRegion *q = pyc_partition_piece(p, 0);
+  const int64_t *pts = pyc_region_points(q);
+  CHECK(pts && pyc_region_volume(q) == 3 && pts[0] == 0 && pts[1] == 2 && pts[2] == 7);
+  CHECK(pyc_region_lo(q, 0) == 0 && pyc_region_hi(q, 0) == 7 && pyc_region_point(q, 1) == 2);
+  CHECK(pyc_region_contains(q, 2) && !pyc_region_contains(q, 1) && !pyc_region_contains(q, 8));
+  // a run of points is a plain rectangle: piece 2 = {3, 8, 9} is not, {8, 9} below is
+  int64_t lo[1] = {5}, hi[1] = {9};
+  PycRegion *t = pyc_region_subregion(pyc_partition_piece(p, 2), lo, hi);
+  CHECK(t && !pyc_region_points(t) && pyc_region_lo(t, 0) == 8 && pyc_region_volume(t) == 2);
+  pyc_region_release(t);
+  // fill visits only the points
+  pyc_region_fill_i64(pyc_partition_piece(p, 1), 1, -5);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  CHECK(ptr[1] == -5 && ptr[4] == -5 && ptr[5] == -5 && ptr[0] == 9 && ptr[2] == 7 && ptr[3] == 6);
+  for (int i = 0; i < 10; i++) ptr[i] = 9 - i;
+  // preimage of the by_field partition through ptr: disjoint (the target is)
+  PycPartition *pre = pyc_partition_preimage(r, p, 1);
+  CHECK(pre && (pyc_partition_kind(pre) & PYC_PART_DISJOINT));
+  q = pyc_partition_piece(pre, 0);  // ptr in {0, 2, 7}: points 9, 7, 2
+  CHECK(pyc_region_volume(q) == 3 && pyc_region_point(q, 0) == 2 && pyc_region_point(q, 2) == 9);
+  // preimage of an aliased partition: a point may be in two pieces
+  int64_t two = 2;
+  PycPartition *eq = pyc_partition_equal(r, 1, &two);
+  PycPartition *h = pyc_partition_halo(eq, 1);
+  PycPartition *pa = pyc_partition_preimage(r, h, 1);
+  CHECK(pa && pyc_partition_kind(pa) == 0 && pyc_region_volume(pyc_partition_piece(pa, 0)) == 6);
+  CHECK(!pyc_partition_by_field(r, 5, three) && pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  const int64_t bad[2] = {3, 3};
+  CHECK(!pyc_region_subregion_points(r, 2, bad) && pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  pyc_partition_release(pa);
+  pyc_partition_release(h);
+  pyc_partition_release(eq);
+  pyc_partition_release(pre);
+  pyc_partition_release(p);
+  pyc_region_release(r);
+}
+
 int main(void) {
   CHECK(pyc_runtime_init(2) == PYC_TASK_OK);
+  test_by_field_preimage();
   test_equal();
   test_index_launch();
+  test_future_map();
   CHECK(pyc_runtime_fence() == PYC_TASK_OK);
   CHECK(pyc_runtime_shutdown() == PYC_TASK_OK);
   CHECK(pyc_runtime_live_allocs() == 0);

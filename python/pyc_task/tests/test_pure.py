@@ -158,6 +158,29 @@ class RegionTest(unittest.TestCase):
         self.assertEqual(float(r.u_new[1]), 2.0)
         self.assertEqual(repr(Reduce('+', 'x')), "Reduce('+', 'x')")
 
+    def test_color_space_and_future_map(self):
+        r = Region([6, 4], Cell)
+        p = Partition.equal(r, [3, 2])
+        cs = p.color_space
+        self.assertEqual((len(cs), cs.volume, cs.bounds), (6, 6, ((0, 0), (2, 1))))
+        self.assertEqual(list(cs), list(IndexLaunch(cs)))
+        self.assertEqual(list(cs)[:3], [(0, 0), (0, 1), (1, 0)])
+        self.assertEqual(len(Partition.equal(r, cs)), 6)
+
+        @task(privileges=[R('u')])
+        def vol(piece: Region[Cell, 2]) -> pt.int64:
+            return piece.ispace.volume
+
+        fm = index_launch(cs, vol, p[ID])
+        self.assertEqual(fm[2, 1].get(), 4)
+        self.assertEqual(fm[[0, 0]].get(), 4)
+        self.assertIsNone(fm.wait())
+        self.assertEqual(len(fm), 6)
+        with self.assertRaises(IndexError):
+            fm[3, 0]
+        q = Partition.equal(Region([5], Cell), [5])
+        self.assertEqual((list(q.color_space), q.color_space.bounds), ([0, 1, 2, 3, 4], (0, 4)))
+
     def test_by_field(self):
         r = Region([6], {'color': pt.int64, 'v': pt.float64})
         r.color[:] = np.array([0, 1, 0, 1, 1, 0])
@@ -165,6 +188,19 @@ class RegionTest(unittest.TestCase):
         self.assertEqual(list(p[1].ispace), [1, 3, 4])
         fill(p[0], 'v', 2.0)
         self.assertEqual(list(r.v), [2.0, 0.0, 2.0, 0.0, 0.0, 2.0])
+        self.assertEqual(p[1].ispace.bounds, (1, 4))     # the points' bounding box
+
+    def test_preimage(self):
+        r = Region([6], {'ptr': pt.int64, 'c': pt.int64})
+        r.ptr[:] = np.array([5, 4, 3, 2, 1, 0])
+        t = Partition.equal(r, [2])
+        a = Partition.preimage(r, t, 'ptr', [2])         # (R, P, 'ptr', colors)
+        self.assertEqual((list(a[0].ispace), a[0].ispace.bounds), ([3, 4, 5], (3, 5)))
+        self.assertTrue(a.disjoint)
+        self.assertEqual(list(Partition.preimage(r, 'ptr', t)[1].ispace), [0, 1, 2])
+        h = Partition.preimage(r, Partition.halo(t, 1), 'ptr')
+        self.assertFalse(h.disjoint)
+        self.assertEqual(list(h[0].ispace), [2, 3, 4, 5])
 
 
 if __name__ == '__main__':

@@ -28,7 +28,7 @@ extern "C" {
 #endif
 
 /// Bumped whenever a signature or enum value below changes meaning.
-#define PYC_RT_ABI_VERSION 1
+#define PYC_RT_ABI_VERSION 2
 
 /// Marks an exported runtime symbol. The library is built with
 /// -fvisibility=hidden; only PYC_API functions are visible to the JIT.
@@ -59,6 +59,7 @@ typedef enum PycExcKind {
   PYC_EXC_NOT_IMPLEMENTED,  // NotImplementedError (RuntimeError)
   PYC_EXC_MEMORY,           // MemoryError
   PYC_EXC_RECURSION,        // RecursionError (RuntimeError)
+  PYC_EXC_KEYBOARD_INTERRUPT,  // KeyboardInterrupt (BaseException: not an Exception)
   PYC_EXC_COUNT
 } PycExcKind;
 
@@ -115,9 +116,11 @@ PYC_API int32_t pyc_rt_abi_version(void);
 /// left out when the file is unknown). Does not clear it.
 PYC_API void pyc_err_print(void);
 
-/// Program driver used by the standalone main(): calls `entry`, flushes
-/// stdout, and if an exception is pending prints it (pyc_err_print), clears
-/// it and returns 1; otherwise returns 0.
+/// Program driver used by the standalone main(): installs the SIGINT flag
+/// handler (pyc_install_sigint_flag), calls `entry`, flushes stdout, and if
+/// an exception is pending prints it (pyc_err_print), clears it and returns
+/// 1 (130 for KeyboardInterrupt, as CPython's exit status after Ctrl-C);
+/// otherwise returns 0.
 PYC_API int pyc_run_main(void (*entry)(void));
 
 /// Records argc/argv for the program (the standalone main() calls it).
@@ -128,6 +131,44 @@ PYC_API int32_t pyc_argc(void);
 
 /// argv[i] recorded by pyc_set_args, or NULL when out of range.
 PYC_API const char *pyc_argv(int32_t i);
+
+// ============================================================================
+// Section - Interrupts (runtime/src/interrupt.c)
+// ============================================================================
+// One process-wide flag, set asynchronously (from a SIGINT handler) and
+// polled by compiled code: at the back edge of every loop that contains a
+// loop, every iteration of a while loop, and between blocks of 2^16
+// iterations of an innermost for loop (which stays a single-exit loop that
+// LLVM vectorizes); pyc_parallel_for and the task pool check it before each
+// chunk / task. A set flag raises KeyboardInterrupt through the ordinary
+// exception path; it stays set (so every thread of a prange stops) until
+// someone clears it: the Python extension at the start of the next call,
+// pyc_run_main never (the program ends).
+
+/// Address of the flag (an aligned int32_t, 0 or 1). Constant for the life
+/// of the process; compiled code gets it once per function and reads it
+/// with a volatile load at each poll point.
+PYC_API volatile int32_t *pyc_interrupt_flag(void);
+
+/// Sets the flag. Async-signal-safe (one lock-free atomic store).
+PYC_API void pyc_request_interrupt(void);
+
+/// Clears the flag.
+PYC_API void pyc_clear_interrupt(void);
+
+/// 1 if the flag is set, else 0.
+PYC_API int32_t pyc_interrupt_requested(void);
+
+/// Raises KeyboardInterrupt (no message) at file:line: what a poll point
+/// that finds the flag set calls before taking the error exit.
+PYC_API void pyc_raise_interrupt(const char *file, int32_t line);
+
+/// For standalone programs (pyc_run_main calls it): if SIGINT has its
+/// default disposition, installs a handler that sets the flag; a second
+/// SIGINT while the flag is still set restores the default and re-raises
+/// (the process dies as before, e.g. in code that never polls). Returns 1
+/// if installed. Idempotent.
+PYC_API int32_t pyc_install_sigint_flag(void);
 
 // ============================================================================
 // Section - Text buffer (runtime/src/buf.c, stdlib/float_repr.c, stdlib/format_spec.c)

@@ -165,6 +165,23 @@ PYC_API PycRegion *pyc_region_new(int32_t ndim, const int64_t *extents, int32_t 
 /// it alive. Refcount 1. Errors raise IndexError and return NULL.
 PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, const int64_t *hi);
 
+/// A sparse subregion of a 1-d region (Partition.by_field / preimage): the
+/// n points (sorted, distinct, each in parent) keep the parent's coordinates
+/// and storage; lo/hi become their bounding box, which the dependence
+/// analysis uses (conservatively: two sparse pieces whose boxes overlap are
+/// ordered). pyc_region_volume is the number of points; a rectangle of a
+/// sparse region (pyc_region_subregion) holds the parent's points inside
+/// it; fill and copy visit only the points. NULL with ValueError on bad
+/// points. A run of consecutive points gives a plain rectangle.
+PYC_API PycRegion *pyc_region_subregion_points(PycRegion *parent, int64_t n,
+                                               const int64_t *points);
+/// The sorted points of a sparse region (borrowed), or NULL for a rectangle.
+PYC_API const int64_t *pyc_region_points(const PycRegion *r);
+/// Point k (0 <= k < volume) of a 1-d region in order: points[k] or lo + k.
+PYC_API int64_t pyc_region_point(const PycRegion *r, int64_t k);
+/// 1 if the 1-d region holds point x (its rectangle, or its points).
+PYC_API int32_t pyc_region_contains(const PycRegion *r, int64_t x);
+
 /// Adds a reference (atomic). NULL-safe.
 PYC_API void pyc_region_retain(PycRegion *r);
 
@@ -239,6 +256,19 @@ PYC_API void pyc_region_copy_reduce(PycRegion *src, int32_t fsrc, PycRegion *dst
 /// NULL with ValueError pending for an invalid requirement (nothing launched).
 PYC_API PycFuture *pyc_launch(const char *name, PycTaskFn fn, const void *args, int64_t args_size,
                               int32_t nreqs, const PycReq *reqs, int64_t result_size);
+
+/// pyc_launch_ex flag: the caller guarantees that this launch interferes
+/// with no unfinished launch of its context (launches made earlier by the
+/// same task, or from outside any task for a top-level caller, and their
+/// descendants). The runtime then skips the search for predecessors (the
+/// task is ready at once) but still registers the requirements, so later
+/// launches are ordered after it. A wrong promise is a data race.
+#define PYC_LAUNCH_INDEPENDENT 1
+
+/// pyc_launch with flags (PYC_LAUNCH_* bits; others raise ValueError).
+PYC_API PycFuture *pyc_launch_ex(const char *name, PycTaskFn fn, const void *args,
+                                 int64_t args_size, int32_t nreqs, const PycReq *reqs,
+                                 int64_t result_size, int32_t flags);
 
 /// Same as pyc_launch with the requirements as parallel arrays (for code
 /// generators that prefer arrays of scalars): regions[i], fields[i],
@@ -336,6 +366,17 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *p, int64_t width);
 /// code fences first). NULL with ValueError pending on bad input.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field);
 
+/// Partition.by_field(r, 'f', [n]): r 1-d, f an int64 field; piece c holds
+/// the points of r whose f is c (sparse pieces; a point whose f is outside
+/// [0, n) is in none). Disjoint; complete when every point is colored.
+PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors);
+
+/// Partition.preimage(r, target, 'f'): r 1-d, f an int64 field of r holding
+/// points of target's (1-d) parent; piece c holds the points of r whose f
+/// lies in target's piece c. Disjoint when target is (each point lands in
+/// one piece at most), else as computed; the color space is target's.
+PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target, int32_t field);
+
 /// The piece of color point `color` (cdim coordinates): borrowed (the
 /// partition holds it). NULL with IndexError pending outside the colors.
 PYC_API PycRegion *pyc_partition_get(PycPartition *p, const int64_t *color);
@@ -358,12 +399,22 @@ PYC_API void pyc_partition_release(PycPartition *p);                     // NULL
 /// are ordinary launches, so dependences are tracked piece by piece.
 /// reduce < 0: returns NULL (no error) once launched; else reduce = redop |
 /// elem_type << 8 (PycRedop, PYC_ELEM_I64 or F64) and the result is a future
-/// of the point results folded in point order (v0 op v1 op ...). NULL with
-/// an error pending on bad input.
+/// of the point results folded in point order (v0 op v1 op ...).
+/// reduce = PYC_INDEX_GATHER (a FutureMap): the result is a future of all
+/// the point results (result_size 0 or 8 bytes each) in point order after a
+/// 32-byte header (cdim, the 3 extents), done when every point is; read one
+/// with pyc_future_map_get. NULL with an error pending on bad input.
+#define PYC_INDEX_GATHER (-2)
 PYC_API PycFuture *pyc_index_launch(const char *name, PycTaskFn fn, const void *args,
                                     int64_t args_size, int32_t nreqs, const PycReq *reqs,
                                     uint64_t projected, int32_t cdim, const int64_t *colors,
                                     int32_t id_slot, int64_t result_size, int32_t reduce);
+
+/// fm[point].get(): waits for f, the future of a PYC_INDEX_GATHER launch (as
+/// pyc_future_wait), and copies the result of the point (cdim coordinates)
+/// into out. IndexError (PYC_TASK_ERROR) when the point is outside the
+/// launch's color space.
+PYC_API int32_t pyc_future_map_get(PycFuture *f, int32_t cdim, const int64_t *point, void *out);
 
 #ifdef __cplusplus
 }

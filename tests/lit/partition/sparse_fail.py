@@ -1,0 +1,45 @@
+# Partition.by_field / preimage: what compiled code refuses (sparse pieces
+# are 1-d only; pointer and color fields are int64) and the index launch
+# verification of a preimage of an aliased partition, each a compile error
+# naming the construct.
+# RUN: not %pyc-task check %s 2>&1 | FileCheck %s
+from pyc_task import task, fieldspace, float64, int64, Region, RW
+from pyc_task import Partition, IndexLaunch
+
+
+@fieldspace
+class Node:
+    color: int64
+    ptr: int64
+    v: float64
+
+
+@task(privileges=[RW('v')])
+def mark(b: Region[Node]):
+    for i in b.ispace:
+        b.v[i] = 1.0
+
+
+@task(top_level=True)
+def main():
+    g = Region([12], Node)
+    g2 = Region([4, 4], Node)
+    # CHECK: sparse_fail.py:[[@LINE+1]]:24: error: Partition.by_field in compiled code partitions a 1-d region (its pieces are sparse point sets, supported in 1-d only); g2 is 2-d
+    Partition.by_field(g2, 'color', [3])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:36: error: Partition.by_field in compiled code takes one color count ([n]), found 2
+    Partition.by_field(g, 'color', [3, 2])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:27: error: Partition.by_field needs the name of an int64 field of Region[Node, 1] ('v')
+    Partition.by_field(g, 'v', [3])
+    e2 = Partition.equal(g2, [2, 2])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:27: error: Partition.preimage in compiled code partitions a 1-d region (its pieces are sparse point sets, supported in 1-d only); e2 is 2-d
+    Partition.preimage(g, e2, 'ptr')
+    p = Partition.equal(g, [3])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:37: error: Partition.preimage: the colors are those of p (1-d), found 2
+    Partition.preimage(g, p, 'ptr', [3, 1])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:5: error: Partition.preimage takes (region, partition, 'int64 field'[, colors])
+    Partition.preimage(g, p)
+    h = Partition.halo(p, 1)
+    a = Partition.preimage(g, h, 'ptr')
+    for i in IndexLaunch([3]):
+        # CHECK: sparse_fail.py:[[@LINE+1]]:14: error: index launch writes a[i] of aliased partition a (from Partition.preimage at line [[@LINE-2]], the preimage of an aliased partition)
+        mark(a[i])

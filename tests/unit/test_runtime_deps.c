@@ -1,0 +1,551 @@
+// Tests of the dependence index (runtime/src/deps.c) and of independent
+// launches (pyc_launch_ex with PYC_LAUNCH_INDEPENDENT):
+// - random launches over many overlapping rectangles of 1-, 2- and 3-d
+//   regions (random subregions, pieces of equal partitions split along
+//   either axis, halo pieces, index launches through partitions with
+//   broadcast requirements), random fields and privileges: the final data
+//   and every task's result equal those of the same launches serialized by
+//   fences, and no two interfering tasks (by a brute-force oracle over the
+//   launch list) ever overlap in time (start/end ticks of a global clock);
+// - many readers of a whole region, then a writer, then readers again (the
+//   read class is not searched by readers, the writer waits for them all);
+// - a blocked whole-region writer, then two rounds of RW tasks on the
+//   columns of a 2-d region (the tree keyed on axis 0 is re-keyed on axis
+//   1): every column task runs after the writer and after its first round;
+// - an independent launch is registered: a later interfering launch waits
+//   for it; it skips the search: it runs while an earlier (deliberately
+//   interfering) launch is still blocked; an unknown flag raises ValueError;
+// - PYC_TASK_CHECK_INDEPENDENT=1 (in a child process, forked before the
+//   runtime starts): a correct independent launch passes, a wrong one aborts
+//   with a message naming both launches;
+// - no leak (counting allocator) after shutdown.
+// Usage: test_runtime_deps [quick]   ("quick": smaller sizes, for TSan).
+#define _POSIX_C_SOURCE 200809L  // nanosleep, setenv
+#include "pyc/tasks.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int failures;
+static int quick;
+
+#define CHECK(cond)                                                                                \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                     \
+      failures++;                                                                                  \
+    }                                                                                              \
+  } while (0)
+
+static void *count_alloc(void *ud, void *ptr, size_t old_size, size_t new_size) {
+  (void)ud;
+  (void)old_size;
+  if (new_size == 0) {
+    free(ptr);
+    return NULL;
+  }
+  return realloc(ptr, new_size);
+}
+
+typedef struct Rng {
+  uint64_t s;
+} Rng;
+
+static uint64_t rng_next(Rng *g) {
+  g->s ^= g->s << 13;
+  g->s ^= g->s >> 7;
+  g->s ^= g->s << 17;
+  return g->s;
+}
+
+static int64_t rng_in(Rng *g, int64_t lo, int64_t hi) {
+  return lo + (int64_t)(rng_next(g) % (uint64_t)(hi - lo + 1));
+}
+
+// ---- random launches vs serialized, with an interference oracle ----------------
+
+#define NROOTS 3
+#define MAXREQ 3
+#define MAXTASKS 4000
+
+static _Atomic int64_t clock_ticks;
+
+typedef struct Rec {  // one launched task, as the oracle sees it
+  int root[MAXREQ];
+  int64_t lo[MAXREQ][3], hi[MAXREQ][3];
+  uint64_t mask[MAXREQ];
+  int32_t priv[MAXREQ], redop[MAXREQ];
+  int32_t nreqs;
+  _Atomic int64_t start, end;
+} Rec;
+
+typedef struct Args {
+  int64_t id;
+  Rec *rec;  // NULL in an index launch's shared blob: the point id picks it
+  Rec *recs;
+} Args;
+
+static void rand_task(void *args, PycRegion **regions, void *result) {
+  Args *a = args;
+  Rec *rec = a->rec ? a->rec : &a->recs[a->id];
+  atomic_store(&rec->start, atomic_fetch_add(&clock_ticks, 1));
+  uint64_t h = (uint64_t)a->id * 0x9E3779B97F4A7C15ull + 1;
+  for (int32_t i = 0; i < rec->nreqs; i++) {
+    PycRegion *r = regions[i];
+    int32_t nd = pyc_region_ndim(r);
+    if (pyc_region_volume(r) == 0) continue;
+    for (int32_t f = 0; f < pyc_region_nfields(r); f++) {
+      if (!(rec->mask[i] >> f & 1)) continue;
+      int64_t *base = pyc_region_field_data(r, f);
+      int64_t p[3] = {0, 0, 0}, ext[3] = {1, 1, 1};
+      for (int32_t d = 0; d < nd; d++) ext[d] = pyc_region_hi(r, d) - pyc_region_lo(r, d) + 1;
+      for (p[0] = 0; p[0] < ext[0]; p[0]++)
+        for (p[1] = 0; p[1] < ext[1]; p[1]++)
+          for (p[2] = 0; p[2] < ext[2]; p[2]++) {
+            int64_t off = 0;
+            for (int32_t d = 0; d < nd; d++) off += p[d] * pyc_region_stride(r, d);
+            int64_t *e = base + off;
+            uint64_t pt = (uint64_t)((p[0] + pyc_region_lo(r, 0)) * 131 + p[1] * 17 + p[2]);
+            switch (rec->priv[i]) {
+              case PYC_PRIV_READ: h = h * 31 + (uint64_t)*e; break;
+              case PYC_PRIV_READ_WRITE:
+                h = h * 31 + (uint64_t)*e;
+                *e = (int64_t)((uint64_t)*e * 3 + (h >> 7) % 1000 + pt);
+                break;
+              case PYC_PRIV_WRITE_DISCARD: *e = (int64_t)((h >> 5) % 10007 + pt); break;
+              case PYC_PRIV_REDUCE: {
+                int64_t v = (int64_t)(((uint64_t)a->id * 7 + pt) % 101);
+                if (rec->redop[i] == PYC_REDOP_SUM)
+                  *e += v;
+                else if (v > *e)
+                  *e = v;
+                break;
+              }
+              default: break;
+            }
+          }
+    }
+  }
+  memcpy(result, &h, sizeof h);
+  atomic_store(&rec->end, atomic_fetch_add(&clock_ticks, 1));
+}
+
+static int rec_interfere(const Rec *a, const Rec *b, const int32_t *ndims) {
+  for (int32_t i = 0; i < a->nreqs; i++)
+    for (int32_t j = 0; j < b->nreqs; j++) {
+      if (a->root[i] != b->root[j] || !(a->mask[i] & b->mask[j])) continue;
+      int32_t pa = a->priv[i], pb = b->priv[j];
+      if (pa == PYC_PRIV_NONE || pb == PYC_PRIV_NONE) continue;
+      if (pa == PYC_PRIV_READ && pb == PYC_PRIV_READ) continue;
+      if (pa == PYC_PRIV_REDUCE && pb == PYC_PRIV_REDUCE && a->redop[i] == b->redop[j]) continue;
+      int meet = 1;
+      for (int32_t d = 0; d < ndims[a->root[i]]; d++)
+        if (a->lo[i][d] > a->hi[i][d] || b->lo[j][d] > b->hi[j][d] || a->hi[i][d] < b->lo[j][d] ||
+            b->hi[j][d] < a->lo[i][d])
+          meet = 0;
+      if (meet) return 1;
+    }
+  return 0;
+}
+
+// A requirement's region: a random subregion, a piece of a partition (kept in
+// parts), or the root. Fills the oracle's view of it.
+typedef struct World {
+  PycRegion *roots[NROOTS];
+  PycPartition *parts[NROOTS][4];  // equal along axis 0, along the last axis, 2-d blocks, halo
+  int32_t ndims[NROOTS];
+  int64_t ext[NROOTS][3];
+} World;
+
+static void rec_req(Rec *rc, int i, int root, PycRegion *r, int nd, uint64_t mask, int32_t priv,
+                    int32_t redop) {
+  rc->root[i] = root;
+  for (int d = 0; d < 3; d++) {
+    rc->lo[i][d] = d < nd ? pyc_region_lo(r, d) : 0;
+    rc->hi[i][d] = d < nd ? pyc_region_hi(r, d) : 0;
+  }
+  rc->mask[i] = mask;
+  rc->priv[i] = priv;
+  rc->redop[i] = redop;
+}
+
+static int32_t rand_priv(Rng *g, int32_t *redop) {
+  int64_t roll = rng_in(g, 0, 99);
+  *redop = rng_in(g, 0, 1) ? PYC_REDOP_SUM : PYC_REDOP_MAX;
+  return roll < 35 ? PYC_PRIV_READ : roll < 65 ? PYC_PRIV_READ_WRITE
+         : roll < 75 ? PYC_PRIV_WRITE_DISCARD : roll < 95 ? PYC_PRIV_REDUCE : PYC_PRIV_NONE;
+}
+
+// Runs one random program; serialized: a fence after every launch. Stores
+// every result and the final data in out; returns the number of tasks.
+static int run_random(uint64_t seed, int nlaunch, int serialized, Rec *recs, int64_t *out,
+                      int64_t *nout) {
+  Rng g = {seed * 2654435761u + 7};
+  World w;
+  int64_t exts[NROOTS][3] = {{300, 1, 1}, {24, 30, 1}, {10, 8, 6}};
+  int64_t fs[3] = {8, 8, 8};
+  for (int k = 0; k < NROOTS; k++) {
+    w.ndims[k] = k + 1;
+    memcpy(w.ext[k], exts[k], sizeof exts[k]);
+    w.roots[k] = pyc_region_new(w.ndims[k], exts[k], 3, fs);
+    int64_t c0[3] = {1, 1, 1}, c1[3] = {1, 1, 1}, c2[3] = {1, 1, 1};
+    c0[0] = 6;                  // slabs along axis 0
+    c1[w.ndims[k] - 1] = 5;     // slabs along the last axis (all of axis 0 each)
+    c2[0] = 3;                  // blocks
+    if (w.ndims[k] > 1) c2[1] = 4;
+    w.parts[k][0] = pyc_partition_equal(w.roots[k], w.ndims[k], c0);
+    w.parts[k][1] = pyc_partition_equal(w.roots[k], w.ndims[k], c1);
+    w.parts[k][2] = pyc_partition_equal(w.roots[k], w.ndims[k], c2);
+    w.parts[k][3] = pyc_partition_halo(w.parts[k][(int)rng_in(&g, 0, 2)], 1);
+  }
+  PycFuture **futs = malloc(sizeof(PycFuture *) * MAXTASKS);
+  int n = 0;
+  for (int l = 0; l < nlaunch && n < MAXTASKS - 64; l++) {
+    if (rng_in(&g, 0, 9) == 0) {  // an index launch through a partition
+      int k = (int)rng_in(&g, 0, NROOTS - 1), pi = (int)rng_in(&g, 0, 3);
+      PycPartition *p = w.parts[k][pi];
+      int64_t np = pyc_partition_volume(p);
+      int64_t colors[3];
+      int32_t cdim = pyc_partition_cdim(p);
+      for (int d = 0; d < cdim; d++) colors[d] = pyc_partition_colors(p, d);
+      PycReq reqs[2];
+      int32_t nreqs = 1 + (int32_t)rng_in(&g, 0, 1), redop0, redop1 = 0;
+      int32_t priv0 = rand_priv(&g, &redop0), priv1 = PYC_PRIV_READ;
+      uint64_t m0 = (uint64_t)rng_in(&g, 1, 7), m1 = (uint64_t)rng_in(&g, 1, 7);
+      int k1 = (int)rng_in(&g, 0, NROOTS - 1);
+      if (rng_in(&g, 0, 3) == 0) priv1 = rand_priv(&g, &redop1);  // usually a broadcast read
+      reqs[0] = (PycReq){(PycRegion *)(void *)p, m0, priv0, redop0, PYC_ELEM_I64, 0};
+      reqs[1] = (PycReq){w.roots[k1], m1, priv1, redop1, PYC_ELEM_I64, 0};
+      for (int64_t c = 0; c < np; c++) {
+        Rec *rc = &recs[n + c];
+        rc->nreqs = nreqs;
+        rec_req(rc, 0, k, pyc_partition_piece(p, c), w.ndims[k], m0, priv0, redop0);
+        if (nreqs > 1) rec_req(rc, 1, k1, w.roots[k1], w.ndims[k1], m1, priv1, redop1);
+      }
+      Args a = {0, NULL, recs + n};
+      if (cdim == 1) {
+        CHECK(pyc_index_launch("pt", rand_task, &a, sizeof a, nreqs, reqs, 1, cdim, colors, 0, 8,
+                               -1) == NULL);
+      } else {  // id_slot needs 1-d colors: launch the points one by one
+        for (int64_t c = 0; c < np; c++) {
+          Args ac = {c, NULL, recs + n};
+          PycReq rq[2] = {reqs[0], reqs[1]};
+          rq[0].region = pyc_partition_piece(p, c);
+          pyc_future_release(pyc_launch("pt", rand_task, &ac, sizeof ac, nreqs, rq, 8));
+        }
+      }
+      for (int64_t c = 0; c < np; c++) futs[n + c] = NULL;
+      n += (int)np;
+    } else {
+      Rec *rc = &recs[n];
+      rc->nreqs = (int32_t)rng_in(&g, 0, MAXREQ);
+      PycReq reqs[MAXREQ];
+      PycRegion *tmp[MAXREQ] = {NULL, NULL, NULL};
+      for (int i = 0; i < rc->nreqs; i++) {
+        int k = (int)rng_in(&g, 0, NROOTS - 1);
+        PycRegion *r = w.roots[k];
+        int64_t how = rng_in(&g, 0, 9);
+        if (how < 5) {  // a random rectangle, often small
+          int64_t lo[3], hi[3];
+          for (int d = 0; d < w.ndims[k]; d++) {
+            lo[d] = rng_in(&g, 0, w.ext[k][d] - 1);
+            hi[d] = rng_in(&g, lo[d], how < 3 ? lo[d] + w.ext[k][d] / 8 : w.ext[k][d] - 1);
+            if (hi[d] >= w.ext[k][d]) hi[d] = w.ext[k][d] - 1;
+          }
+          r = tmp[i] = pyc_region_subregion(w.roots[k], lo, hi);
+        } else if (how < 9) {
+          PycPartition *p = w.parts[k][(int)rng_in(&g, 0, 3)];
+          r = pyc_partition_piece(p, rng_in(&g, 0, pyc_partition_volume(p) - 1));
+        }
+        int32_t redop, priv = rand_priv(&g, &redop);
+        uint64_t mask = (uint64_t)rng_in(&g, 1, 7);
+        reqs[i] = (PycReq){r, mask, priv, redop, PYC_ELEM_I64, 0};
+        rec_req(rc, i, k, r, w.ndims[k], mask, priv, redop);
+      }
+      Args a = {n, rc, NULL};
+      futs[n] = pyc_launch("rand", rand_task, &a, sizeof a, rc->nreqs, reqs, 8);
+      for (int i = 0; i < rc->nreqs; i++) pyc_region_release(tmp[i]);
+      n++;
+    }
+    if (serialized) CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  }
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  int64_t m = 0;
+  for (int t = 0; t < n; t++) {
+    int64_t h = 0;
+    if (futs[t]) {
+      CHECK(pyc_future_get(futs[t], &h) == PYC_TASK_OK);
+      pyc_future_release(futs[t]);
+    }
+    out[m++] = h;
+  }
+  free(futs);
+  for (int k = 0; k < NROOTS; k++) {
+    for (int f = 0; f < 3; f++) {
+      int64_t *d = pyc_region_field_data(w.roots[k], f);
+      for (int64_t i = 0; i < pyc_region_volume(w.roots[k]); i++) out[m++] = d[i];
+    }
+    for (int pi = 0; pi < 4; pi++) pyc_partition_release(w.parts[k][pi]);
+    pyc_region_release(w.roots[k]);
+  }
+  *nout = m;
+  return n;
+}
+
+static void test_random(void) {
+  int seeds = quick ? 6 : 40, nlaunch = quick ? 300 : 1500;
+  size_t cap = MAXTASKS + 3 * (300 + 720 + 480);
+  int64_t *par = malloc(sizeof(int64_t) * cap), *seq = malloc(sizeof(int64_t) * cap);
+  Rec *recs = calloc(MAXTASKS, sizeof(Rec));
+  int32_t ndims[NROOTS] = {1, 2, 3};
+  int bad = 0, clashes = 0;
+  for (int seed = 1; seed <= seeds; seed++) {
+    int64_t np = 0, ns = 0;
+    run_random((uint64_t)seed, nlaunch, 1, recs, seq, &ns);
+    int n = run_random((uint64_t)seed, nlaunch, 0, recs, par, &np);
+    if (np != ns || memcmp(par, seq, sizeof(int64_t) * (size_t)np) != 0)
+      if (bad++ < 3) fprintf(stderr, "random launches seed %d: parallel != serialized\n", seed);
+    for (int j = 0; j < n; j++)
+      for (int i = 0; i < j; i++)
+        if (atomic_load(&recs[j].start) < atomic_load(&recs[i].end) &&
+            rec_interfere(&recs[i], &recs[j], ndims)) {
+          if (clashes++ < 3)
+            fprintf(stderr, "seed %d: tasks %d and %d interfere but overlapped\n", seed, i, j);
+        }
+  }
+  CHECK(bad == 0);
+  CHECK(clashes == 0);
+  free(par);
+  free(seq);
+  free(recs);
+}
+
+// ---- many readers, a writer, readers ---------------------------------------------
+
+static _Atomic int64_t readers_done;
+
+static void reader_task(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  int64_t *d = pyc_region_field_data(regions[0], 0);
+  memcpy(result, &d[0], 8);
+  atomic_fetch_add(&readers_done, 1);
+}
+
+static void writer_task(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  int64_t *d = pyc_region_field_data(regions[0], 0);
+  int64_t seen = atomic_load(&readers_done);
+  memcpy(result, &seen, 8);
+  d[0] = 7;
+}
+
+static void test_readers_writer(void) {
+  int64_t n[1] = {16}, fs[1] = {8};
+  PycRegion *r = pyc_region_new(1, n, 1, fs);
+  PycReq rd = {r, 0, PYC_PRIV_READ, 0, 0, 0}, wr = {r, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  int nr = quick ? 500 : 5000;
+  atomic_store(&readers_done, 0);
+  for (int i = 0; i < nr; i++)
+    pyc_future_release(pyc_launch("rd", reader_task, NULL, 0, 1, &rd, 8));
+  PycFuture *w = pyc_launch("wr", writer_task, NULL, 0, 1, &wr, 8);
+  PycFuture *after = pyc_launch("rd", reader_task, NULL, 0, 1, &rd, 8);
+  CHECK(pyc_future_get_i64(w) == nr);  // after every earlier reader
+  CHECK(pyc_future_get_i64(after) == 7);
+  pyc_future_release(w);
+  pyc_future_release(after);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  pyc_region_release(r);
+}
+
+// ---- a whole-region user, then column slabs: the index re-keys its tree -----------
+
+static _Atomic int32_t gate;
+
+static void gated_fill(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  (void)result;
+  while (!atomic_load(&gate)) {
+    struct timespec ts = {0, 100000};
+    nanosleep(&ts, NULL);
+  }
+  int64_t *d = pyc_region_field_data(regions[0], 0);
+  for (int64_t i = 0; i < pyc_region_volume(regions[0]); i++) d[i] = 1;
+}
+
+static void col_task(void *args, PycRegion **regions, void *result) {
+  (void)result;
+  int64_t c = *(int64_t *)args;
+  PycRegion *r = regions[0];
+  for (int64_t i = pyc_region_lo(r, 0); i <= pyc_region_hi(r, 0); i++) {
+    int64_t p[2] = {i, c};
+    int64_t off =
+        (p[0] - pyc_region_lo(r, 0)) * pyc_region_stride(r, 0) + (p[1] - pyc_region_lo(r, 1));
+    int64_t *e = (int64_t *)pyc_region_field_data(r, 0) + off;
+    *e = *e * 10 + c % 7;
+  }
+}
+
+static void test_rekey(void) {
+  int64_t ncol = quick ? 300 : 3000;
+  int64_t ext[2] = {4, ncol}, fs[1] = {8}, colors[2] = {1, ncol};
+  PycRegion *r = pyc_region_new(2, ext, 1, fs);
+  PycPartition *p = pyc_partition_equal(r, 2, colors);
+  PycReq whole = {r, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  atomic_store(&gate, 0);
+  // The whole region first (its tree keys on axis 0), blocked until the end.
+  pyc_future_release(pyc_launch("whole", gated_fill, NULL, 0, 1, &whole, 0));
+  for (int round = 0; round < 2; round++)  // two rounds of one task per column
+    for (int64_t c = 0; c < ncol; c++) {
+      PycReq q = {pyc_partition_piece(p, c), 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+      pyc_future_release(pyc_launch("col", col_task, &c, sizeof c, 1, &q, 0));
+    }
+  atomic_store(&gate, 1);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  int64_t *d = pyc_region_field_data(r, 0);
+  int bad = 0;
+  for (int64_t i = 0; i < 4; i++)
+    for (int64_t c = 0; c < ncol; c++)
+      bad += d[i * pyc_region_stride(r, 0) + c] != 100 + 11 * (c % 7);
+  CHECK(bad == 0);
+  pyc_partition_release(p);
+  pyc_region_release(r);
+}
+
+// ---- independent launches --------------------------------------------------------
+
+static _Atomic int32_t b_ran;
+
+static void gated_write(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  (void)result;
+  while (!atomic_load(&gate)) {
+    struct timespec ts = {0, 100000};
+    nanosleep(&ts, NULL);
+  }
+  int64_t *d = pyc_region_field_data(regions[0], 0);
+  d[0] = 42;
+}
+
+static void read_first(void *args, PycRegion **regions, void *result) {
+  (void)args;
+  int64_t *d = pyc_region_field_data(regions[0], 0);
+  memcpy(result, &d[0], 8);
+  atomic_store(&b_ran, 1);
+}
+
+static void test_independent(void) {
+  int64_t n[1] = {8}, fs[1] = {8};
+  PycRegion *r = pyc_region_new(1, n, 1, fs);
+  PycReq rw = {r, 0, PYC_PRIV_READ_WRITE, 0, 0, 0}, rd = {r, 0, PYC_PRIV_READ, 0, 0, 0};
+  // 1. An independent launch is registered: a later reader waits for it.
+  atomic_store(&gate, 0);
+  PycFuture *a = pyc_launch_ex("a", gated_write, NULL, 0, 1, &rw, 0, PYC_LAUNCH_INDEPENDENT);
+  CHECK(a != NULL);
+  PycFuture *b = pyc_launch("b", read_first, NULL, 0, 1, &rd, 8);
+  atomic_store(&gate, 1);
+  CHECK(pyc_future_get_i64(b) == 42);
+  pyc_future_release(a);
+  pyc_future_release(b);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  // 2. It skips the search: a (wrongly) independent reader runs while the
+  // earlier writer is still blocked, and sees the old value.
+  int64_t *d = pyc_region_field_data(r, 0);
+  d[0] = 5;
+  atomic_store(&gate, 0);
+  atomic_store(&b_ran, 0);
+  a = pyc_launch("a", gated_write, NULL, 0, 1, &rw, 0);
+  b = pyc_launch_ex("b", read_first, NULL, 0, 1, &rd, 8, PYC_LAUNCH_INDEPENDENT);
+  for (int i = 0; i < 200000 && !atomic_load(&b_ran); i++) {  // bounded: fail, never hang
+    struct timespec ts = {0, 50000};
+    nanosleep(&ts, NULL);
+  }
+  CHECK(atomic_load(&b_ran) == 1);
+  atomic_store(&gate, 1);
+  CHECK(pyc_future_get_i64(b) == 5);
+  pyc_future_release(a);
+  pyc_future_release(b);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK && d[0] == 42);
+  // 3. The flag is the same as pyc_launch for an empty region index, and
+  // unknown flags are refused.
+  CHECK(pyc_launch_ex("c", read_first, NULL, 0, 1, &rd, 8, 2) == NULL);
+  CHECK(pyc_err_occurred());
+  pyc_err_clear();
+  pyc_region_release(r);
+}
+
+// PYC_TASK_CHECK_INDEPENDENT=1 verifies the promise (and aborts when broken).
+// Runs in the child process of test_check.
+static int check_mode(void) {
+  setenv("PYC_TASK_CHECK_INDEPENDENT", "1", 1);
+  CHECK(pyc_runtime_init(2) == PYC_TASK_OK);
+  int64_t n[1] = {8}, fs[1] = {8};
+  PycRegion *r = pyc_region_new(1, n, 1, fs), *other = pyc_region_new(1, n, 1, fs);
+  PycReq rw = {r, 0, PYC_PRIV_READ_WRITE, 0, 0, 0}, rd = {r, 0, PYC_PRIV_READ, 0, 0, 0};
+  PycReq rw2 = {other, 0, PYC_PRIV_READ_WRITE, 0, 0, 0};
+  atomic_store(&gate, 0);
+  pyc_future_release(pyc_launch("writer", gated_fill, NULL, 0, 1, &rw, 0));
+  // Correct: another region.
+  pyc_future_release(
+      pyc_launch_ex("fine", read_first, NULL, 0, 1, &rw2, 8, PYC_LAUNCH_INDEPENDENT));
+  printf("a correct independent launch passes the check\n");
+  fflush(stdout);
+  // Wrong: reads what the blocked writer writes.
+  pyc_future_release(
+      pyc_launch_ex("wrong", read_first, NULL, 0, 1, &rd, 8, PYC_LAUNCH_INDEPENDENT));
+  printf("not reached\n");
+  return 1;
+}
+
+static void test_check(void) {
+  int fd[2];
+  CHECK(pipe(fd) == 0);
+  fflush(NULL);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fd[1], 1);
+    dup2(fd[1], 2);
+    close(fd[0]);
+    _exit(check_mode());
+  }
+  close(fd[1]);
+  char out[2048];
+  size_t len = 0;
+  ssize_t k;
+  while (len < sizeof out - 1 && (k = read(fd[0], out + len, sizeof out - 1 - len)) > 0)
+    len += (size_t)k;
+  out[len] = 0;
+  close(fd[0]);
+  int status = 0;
+  CHECK(waitpid(pid, &status, 0) == pid);
+  CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+  CHECK(strstr(out, "a correct independent launch passes the check") != NULL);
+  CHECK(strstr(out, "launch of 'wrong' is marked independent (PYC_LAUNCH_INDEPENDENT) but "
+                    "interferes with the unfinished launch of 'writer'") != NULL);
+  CHECK(strstr(out, "not reached") == NULL);
+}
+
+int main(int argc, char **argv) {
+  quick = argc > 1 && strcmp(argv[1], "quick") == 0;
+  test_check();  // forks: before this process starts any thread
+  CHECK(pyc_runtime_set_alloc(count_alloc, NULL) == 1);
+  CHECK(pyc_runtime_init(4) == PYC_TASK_OK);
+  test_random();
+  test_readers_writer();
+  test_rekey();
+  test_independent();
+  CHECK(pyc_runtime_shutdown() == PYC_TASK_OK);
+  CHECK(pyc_runtime_live_allocs() == 0);
+  if (failures) {
+    fprintf(stderr, "test_runtime_deps: %d failure(s)\n", failures);
+    return 1;
+  }
+  printf("test_runtime_deps: ok%s\n", quick ? " (quick)" : "");
+  return 0;
+}
