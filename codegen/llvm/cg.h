@@ -34,6 +34,7 @@ struct CgModule {
   IrModule *ir;                     // not owned
   LLVMValueRef *fn_values;          // malloc'd: LLVM function of ir->funcs[i]
   bool *fn_mayraise;                // malloc'd: computed may-raise of ir->funcs[i]
+  bool *fn_loops;                   // malloc'd: ir->funcs[i] holds a loop
   LLVMValueRef file_str;            // global: the source path, NUL-terminated
   char *err;                        // first internal error (malloc'd)
   CgModule *next_unit;              // owned: the next codegen unit (units.c), or NULL

@@ -373,6 +373,7 @@ static CgModule *unit_new(IrModule *m, const CgOptions *opts, char **err) {
   uint32_t n = m->funcs.len;
   cm->fn_values = calloc(n + 1, sizeof(LLVMValueRef));
   cm->fn_mayraise = calloc(n + 1, sizeof(bool));
+  cm->fn_loops = calloc(n + 1, sizeof(bool));
   for (uint32_t i = 0; i < n; i++) cm->fn_values[i] = declare_func(cm, m->funcs.data[i]);
   return cm;
 }
@@ -406,6 +407,7 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   ir_compute_mayraise(m);
   for (uint32_t i = 0; i < m->funcs.len; i++)
     cm->fn_mayraise[i] = (m->funcs.data[i]->flags & IR_FN_MAYRAISE) != 0;
+  for (uint32_t i = 0; i < m->funcs.len; i++) cm->fn_loops[i] = cg_block_has_loop(m->funcs.data[i]->body);
   // Modules with tasks stay whole: a task's wrapper (`pyt_<task>`, emit_task.c)
   // is defined where it is first used, so two units could both define it.
   bool tasks = cg_module_uses_tasks(m);
@@ -426,6 +428,7 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
         break;
       }
       memcpy(unit->fn_mayraise, cm->fn_mayraise, sizeof(bool) * n);
+      memcpy(unit->fn_loops, cm->fn_loops, sizeof(bool) * n);
       last->next_unit = unit;
       last = unit;
     }
@@ -466,6 +469,7 @@ void cg_llvm_dispose(CgModule *cm) {
   if (cm->tm) LLVMDisposeTargetMachine(cm->tm);
   free(cm->fn_values);
   free(cm->fn_mayraise);
+  free(cm->fn_loops);
   free(cm->err);
   free(cm);
 }

@@ -329,6 +329,15 @@ static LLVMValueRef emit_call(CgFn *f, IrInst *in) {
   }
   LLVMValueRef r = LLVMBuildCall2(f->b, fty, fn, args, k, "");
   free(args);
+  // A call that runs once per call of the caller (no loop around it) to a
+  // function that loops gains nothing measurable from inlining, while
+  // inlining would make LLVM optimize and vectorize the callee's loops once
+  // more in the caller: noinline at this call site (compile time). Calls
+  // inside loops stay inlinable.
+  if (!f->loop && !f->outlined && cm->fn_loops[idx]) {
+    unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
+    LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(cm->ctx, kind, 0));
+  }
   if (cm->fn_mayraise[idx]) cg_check_err(f, in, false);
   if (sret) return LLVMBuildLoad2(f->b, cg_type(cm, callee->ret_type), sret, "");
   return callee->ret_type->kind == TY_VOID ? NULL : r;

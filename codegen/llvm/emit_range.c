@@ -18,9 +18,98 @@
 //   i = b + k*step, then the next block starts at b + POLL_BLOCK*step unless
 //   this one was the last. Polls between blocks, and also at the latch
 //   when the body holds a loop.
+#include <string.h>
+
 #include "cg.h"
 
 #define POLL_BLOCK ((int64_t)1 << 16)
+
+// ---- memory-bounded loops ------------------------------------------------------
+// A loop that, on every iteration, indexes an array with its own loop
+// variable (i, i + c or i - c, possibly through the negative-index wrap the
+// lowering emits) runs at most about as many iterations as that array has
+// elements: it cannot outlast a pass over memory, so it needs no polls and
+// is not strip-mined (blocks cost LLVM about 15% more compile time on
+// bench/compile/module200.py, whose loops are all of this kind). "Every
+// iteration": the access is in the body's own block (not under an if or an
+// inner loop), the body has no `continue`, and the loop variable's local is
+// written only by the loop itself.
+
+enum { BOUND_SCAN_ACCESSES = 64, BOUND_SCAN_BACK = 16 };
+
+// The instruction of `blk` (before position `before`) that defines v, or NULL.
+static const IrInst *def_before(const IrBlock *blk, uint32_t before, IrValue v) {
+  uint32_t stop = before > BOUND_SCAN_BACK ? before - BOUND_SCAN_BACK : 0;
+  for (uint32_t k = before; k-- > stop;)
+    if (blk->insts.data[k]->result == v) return blk->insts.data[k];
+  return NULL;
+}
+
+// v is the loop variable (FOR result `iv`, or `lget $ivname`), maybe +- a
+// constant, maybe through `select(cmp.lt(x, 0), add(x, dim), x)`.
+static bool is_iv_index(const IrBlock *blk, uint32_t at, IrValue v, IrValue iv,
+                        const char *ivname, int depth) {
+  if (v == iv) return true;
+  const IrInst *d = def_before(blk, at, v);
+  if (!d || depth > 3) return false;
+  if (d->op == IR_OP_LGET) return ivname && d->sym && strcmp(d->sym, ivname) == 0;
+  if (d->op == IR_OP_SELECT && d->nargs == 3)  // the wrap: its "else" operand is the index
+    return is_iv_index(blk, at, d->args[2], iv, ivname, depth + 1);
+  if ((d->op == IR_OP_ADD || d->op == IR_OP_SUB) && d->nargs == 2) {
+    const IrInst *c = def_before(blk, at, d->args[1]);
+    return c && c->op == IR_OP_CONST && is_iv_index(blk, at, d->args[0], iv, ivname, depth + 1);
+  }
+  return false;
+}
+
+// Whether blk (at any depth) holds a CONTINUE or an LSET of `name`, other
+// than the body's first instruction (the loop's own `lset $i, %iv`).
+static bool continue_or_lset(const IrBlock *blk, const char *name, bool top) {
+  for (uint32_t k = 0; k < blk->insts.len; k++) {
+    const IrInst *in = blk->insts.data[k];
+    if (in->op == IR_OP_CONTINUE) return true;
+    if (in->op == IR_OP_LSET && !(top && k == 0) && name && in->sym && strcmp(in->sym, name) == 0)
+      return true;
+    for (int b = 0; b < 2; b++)
+      if (in->body[b] && continue_or_lset(in->body[b], name, false)) return true;
+  }
+  return false;
+}
+
+// Whether blk (at any depth) calls a function that holds a loop: that
+// function polls itself, so this loop can poll at its latch like a nest.
+static bool calls_looping(const CgModule *cm, const IrBlock *blk) {
+  for (uint32_t k = 0; k < blk->insts.len; k++) {
+    const IrInst *in = blk->insts.data[k];
+    if (in->op == IR_OP_CALL) {
+      const IrFunc *g = in->sym ? ir_module_find(cm->ir, in->sym) : NULL;
+      if (g && cm->fn_loops[g->index]) return true;
+    }
+    for (int b = 0; b < 2; b++)
+      if (in->body[b] && calls_looping(cm, in->body[b])) return true;
+  }
+  return false;
+}
+
+static bool memory_bounded(const IrInst *loop) {
+  const IrBlock *body = loop->body[0];
+  if (!body || loop->result == IR_NOVALUE) return false;
+  const char *ivname = NULL;
+  if (body->insts.len && body->insts.data[0]->op == IR_OP_LSET &&
+      body->insts.data[0]->nargs == 1 && body->insts.data[0]->args[0] == loop->result)
+    ivname = body->insts.data[0]->sym;
+  if (continue_or_lset(body, ivname, true)) return false;
+  uint32_t seen = 0;
+  for (uint32_t k = 0; k < body->insts.len && seen < BOUND_SCAN_ACCESSES; k++) {
+    const IrInst *in = body->insts.data[k];
+    if (in->op != IR_OP_LOAD && in->op != IR_OP_STORE) continue;
+    seen++;
+    uint32_t nidx = in->nargs - 1 - (in->op == IR_OP_STORE);
+    for (uint32_t a = 1; a <= nidx; a++)
+      if (is_iv_index(body, k, in->args[a], loop->result, ivname, 0)) return true;
+  }
+  return false;
+}
 
 // iv has not passed bound: iv < bound (step > 0) or iv > bound (step < 0).
 static LLVMValueRef range_cond(CgFn *f, LLVMValueRef iv, LLVMValueRef bound, LLVMValueRef step,
@@ -89,8 +178,9 @@ void cg_emit_range(CgFn *f, IrInst *in, LLVMValueRef lo, LLVMValueRef hi, LLVMVa
   int64_t cstep = 0;
   if (LLVMIsAConstantInt(step)) cstep = LLVMConstIntGetSExtValue(step);
   bool unit = cstep == 1 || cstep == -1;
-  bool nest = cg_block_has_loop(in->body[0]);
+  bool nest = cg_block_has_loop(in->body[0]) || calls_looping(cm, in->body[0]);
   bool inside = f->loop != NULL;  // an enclosing loop polls each iteration
+  if (!nest && !inside && unit && memory_bounded(in)) inside = true;  // no blocks: see above
   LLVMBasicBlockRef pre = LLVMGetInsertBlock(B);
   LLVMBasicBlockRef exit = cg_block(f, "endfor");
   if (unit && (nest || inside)) {  // canonical loop, poll at the latch of a nest

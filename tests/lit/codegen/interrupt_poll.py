@@ -1,14 +1,19 @@
 # Interrupt polls (docs/ir.md 7.5, docs/runtime.md "Interrupts"): an
 # outermost innermost range loop is strip-mined into blocks with the poll
 # before each block after the first, and its inner loop still vectorizes
-# with no poll inside; a loop nest polls at the outer latch only (its inner
-# loop stays plain and vectorizes); a while loop polls at its header; a
-# counted (non-unit step) loop and an outlined prange chunk loop between
-# blocks.
+# with no poll inside; a loop that indexes an array with its loop variable
+# on every iteration (saxpy) is bounded by the array and gets neither blocks
+# nor polls, unless the access may be skipped (under an if, or after a
+# continue); a loop nest polls at the outer latch only (its inner loop stays
+# plain and vectorizes); a while loop polls at its header; a counted
+# (non-unit step) loop and an outlined prange chunk loop between blocks.
 # RUN: %pyc-task ir %s --stage=llvm | FileCheck %s --check-prefix=LL
 # RUN: %pyc-task ir %s --stage=llvm-opt | FileCheck %s --check-prefix=OPT
 # RUN: %pyc-task ir %s --stage=llvm-opt | FileCheck %s --check-prefix=POLL
 # LL-LABEL: define void @pyk_saxpy_c(
+# LL-NOT: for.blocks
+# LL-NOT: load atomic
+# LL-LABEL: define double @pyk_series(
 # LL: %intr.flag = call ptr @pyc_interrupt_flag()
 # LL: {{^}}for.blocks:
 # LL: {{^}}for:
@@ -21,6 +26,10 @@
 # LL-NEXT: %intr = load atomic volatile i32, ptr %intr.flag unordered, align 4
 # LL: {{^}}interrupted:
 # LL-NEXT: call void @pyc_raise_interrupt(ptr @{{.*}}, i32 {{[0-9]+}})
+# LL-LABEL: define void @pyk_touch_some(
+# LL: {{^}}for.blocks:
+# LL-LABEL: define void @pyk_touch_skip(
+# LL: {{^}}for.blocks:
 # LL-LABEL: define i64 @pyk_nested(
 # LL: {{^}}for.latch:
 # LL-NEXT: load atomic volatile i32, ptr %intr.flag unordered
@@ -36,7 +45,7 @@
 # LL-LABEL: define internal void @pyk_psum.prange(
 # LL: {{^}}for.block.next:
 # LL-NEXT: load atomic volatile i32, ptr %intr.flag unordered
-# POLL-LABEL: define void @pyk_saxpy_c(
+# POLL-LABEL: define double @pyk_series(
 # POLL: load atomic volatile i32, ptr %intr.flag unordered
 # POLL-LABEL: define i64 @pyk_nested(
 # OPT-LABEL: define void @pyk_saxpy_c(
@@ -57,6 +66,29 @@ from pyc_task import kernel, prange, float64, int64
 def saxpy_c(a: float64, x: pt.float64[::1], y: pt.float64[::1]) -> None:
     for i in range(x.shape[0]):
         y[i] += a * x[i]
+
+
+@kernel
+def series(n: int64) -> float64:
+    s = 0.0
+    for i in range(n):
+        s = s * 0.5 + float(i & 7)
+    return s
+
+
+@kernel
+def touch_some(a: pt.float64[::1], n: int64) -> None:
+    for i in range(n):
+        if i < 4:
+            a[i] = 1.0
+
+
+@kernel
+def touch_skip(a: pt.float64[::1], n: int64) -> None:
+    for i in range(n):
+        if i >= 4:
+            continue
+        a[i] = 1.0
 
 
 @kernel
