@@ -4,10 +4,10 @@
 // that innermost loops stay plain single-exit loops for LLVM's vectorizer:
 // - step +1/-1, body holds a loop: one canonical loop (header phi, latch
 //   `i.next = add nsw`), polling at the latch.
-// - step +1/-1, innermost inside another loop: the same canonical loop with
-//   no poll (the enclosing loop polls once per run of this one; blocks here
-//   cost a measured 5-10% on matmul's 512-iteration inner loop).
-// - step +1/-1, innermost and outermost: strip-mined. An outer loop over blocks of
+// - step +1/-1, innermost, indexing an array with its loop variable on
+//   every iteration (memory_bounded below): the same canonical loop, no poll.
+// - step +1/-1, any other innermost loop (inside a nest or not): strip-mined.
+//   An outer loop over blocks of
 //   POLL_BLOCK iterations, `for (b = lo; b before hi; b = end)` with
 //   end = b + POLL_BLOCK*step if that is before hi, else hi; the inner
 //   canonical loop runs [b, end); the poll sits between blocks (only when
@@ -179,11 +179,13 @@ void cg_emit_range(CgFn *f, IrInst *in, LLVMValueRef lo, LLVMValueRef hi, LLVMVa
   if (LLVMIsAConstantInt(step)) cstep = LLVMConstIntGetSExtValue(step);
   bool unit = cstep == 1 || cstep == -1;
   bool nest = cg_block_has_loop(in->body[0]) || calls_looping(cm, in->body[0]);
-  bool inside = f->loop != NULL;  // an enclosing loop polls each iteration
-  if (!nest && !inside && unit && memory_bounded(in)) inside = true;  // no blocks: see above
+  // Plain: a nest (polls at its latch) or a loop bounded by the array it
+  // indexes (no poll, see above). Any other loop, inside a nest or not, runs
+  // in blocks with polls between them.
+  bool plain = unit && (nest || memory_bounded(in));
   LLVMBasicBlockRef pre = LLVMGetInsertBlock(B);
   LLVMBasicBlockRef exit = cg_block(f, "endfor");
-  if (unit && (nest || inside)) {  // canonical loop, poll at the latch of a nest
+  if (plain) {  // canonical loop, poll at the latch of a nest
     LLVMBasicBlockRef head = cg_block(f, "for"), body = cg_block(f, "for.body"),
                       latch = cg_block(f, "for.latch");
     LLVMBuildBr(B, head);

@@ -4,8 +4,9 @@
 # with no poll inside; a loop that indexes an array with its loop variable
 # on every iteration (saxpy) is bounded by the array and gets neither blocks
 # nor polls, unless the access may be skipped (under an if, or after a
-# continue); a loop nest polls at the outer latch only (its inner loop stays
-# plain and vectorizes); a while loop polls at its header; a counted
+# continue); a loop nest polls at its outer latch, and its inner loop runs
+# in blocks too unless it is bounded by an array (then it stays plain and
+# vectorizes with no poll); a while loop polls at its header; a counted
 # (non-unit step) loop and an outlined prange chunk loop between blocks.
 # RUN: %pyc-task ir %s --stage=llvm | FileCheck %s --check-prefix=LL
 # RUN: %pyc-task ir %s --stage=llvm-opt | FileCheck %s --check-prefix=OPT
@@ -33,6 +34,12 @@
 # LL-LABEL: define i64 @pyk_nested(
 # LL: {{^}}for.latch:
 # LL-NEXT: load atomic volatile i32, ptr %intr.flag unordered
+# LL: {{^}}for.blocks:
+# LL: {{^}}for.block.next:
+# LL-NEXT: load atomic volatile i32, ptr %intr.flag unordered
+# LL-LABEL: define void @pyk_blur(
+# LL: {{^}}for.latch:
+# LL-NEXT: load atomic volatile i32, ptr %intr.flag unordered
 # LL-NOT: load atomic
 # LL-NOT: for.blocks
 # LL-LABEL: define i64 @pyk_collatz(
@@ -55,6 +62,10 @@
 # OPT-NOT: load atomic
 # OPT: {{^}}middle.block:
 # OPT-LABEL: define i64 @pyk_nested(
+# OPT: {{^}}vector.body:
+# OPT-NOT: load atomic
+# OPT: {{^}}middle.block:
+# OPT-LABEL: define void @pyk_blur(
 # OPT: {{^}}vector.body:
 # OPT-NOT: load atomic
 # OPT: {{^}}middle.block:
@@ -98,6 +109,13 @@ def nested(n: int64) -> int64:
         for j in range(n):
             s += i ^ j
     return s
+
+
+@kernel
+def blur(u: pt.float64[:, ::1], v: pt.float64[:, ::1]) -> None:
+    for i in range(1, u.shape[0] - 1):
+        for j in range(1, u.shape[1] - 1):
+            v[i, j] = (u[i, j - 1] + u[i, j + 1]) * 0.5
 
 
 @kernel
