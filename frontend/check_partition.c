@@ -146,13 +146,13 @@ static int int64_field(Checker *ck, Expr *f, const Type *region, const char *wha
   return k;
 }
 
-// Sparse pieces are 1-d in compiled code: anything else is refused by name.
-static bool sparse_1d(Checker *ck, Expr *a, const Type *r, const char *what) {
+// Pointers are int64: the target of a preimage partitions a 1-d region.
+static bool target_1d(Checker *ck, Expr *a, const Type *r) {
   if (r->ndim == 1) return true;
   ck_error(ck, a->loc,
-           "Partition.%s in compiled code partitions a 1-d region (its pieces are sparse point "
-           "sets, supported in 1-d only); %s is %u-d",
-           what, ck_src(ck, a->loc), r->ndim);
+           "Partition.preimage in compiled code needs a partition of a 1-d region (int64 "
+           "pointers); %s partitions a %u-d region",
+           ck_src(ck, a->loc), r->ndim);
   return false;
 }
 
@@ -167,7 +167,6 @@ static const Type *by_field(Checker *ck, Expr *e) {
   const Type *r = region_operand(ck, a[0], "Partition.by_field");
   int n = int_list(ck, a[2], xs, 3, false, "a color count");
   if (!r || n < 0) return set(e, NULL);
-  if (!sparse_1d(ck, a[0], r, "by_field")) return set(e, NULL);
   if (n != 1) {
     ck_error(ck, a[2]->loc,
              "Partition.by_field in compiled code takes one color count ([n]), found %d", n);
@@ -198,8 +197,7 @@ static const Type *preimage(Checker *ck, Expr *e) {
     return set(e, NULL);
   }
   if (!r || !p || n < 0) return set(e, NULL);
-  if (!sparse_1d(ck, a[0], r, "preimage") || !sparse_1d(ck, a[1], p->elem, "preimage"))
-    return set(e, NULL);
+  if (!target_1d(ck, a[1], p->elem)) return set(e, NULL);
   if (n && (unsigned)n != p->ndim) {
     ck_error(ck, a[3]->loc, "Partition.preimage: the colors are those of %s (%u-d), found %d",
              ck_src(ck, a[1]->loc), p->ndim, n);
@@ -280,7 +278,7 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
     e->call.field_a = 2;
     return set(e, type_partition(ck->tt, p->elem, p->ndim, PART_HALO));
   }
-  if (strcmp(what, "image") == 0) {  // image(R, P, 'ptr', colors): bounding rectangles
+  if (strcmp(what, "image") == 0) {  // image(R, P, 'ptr', colors): exact (sparse) pieces
     if (na < 3 || na > 4) {
       ck_error(ck, e->loc, "Partition.image takes (region, partition, 'int64 field'[, colors])");
       return set(e, NULL);

@@ -103,7 +103,7 @@ void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
     return;
   }
   IrBlock *outer = l->blk;
-  if (!colors && rt->ndim == 1) {  // a sparse piece (by_field / preimage): its points, in order
+  if (!colors) {  // a sparse piece (by_field / preimage / image): its points, row-major
     IrInst *iff = lw_if(l, lw_emit(l, IR_OP_REGION_SPARSE, l->tt->t_bool, &r, 1, it->loc)->result,
                         it->loc);
     l->blk = iff->body[0];
@@ -112,9 +112,16 @@ void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
                        lw_const_int(l, i64, 1, it->loc)};
     IrInst *f = lw_emit(l, IR_OP_FOR, NULL, args, 3, s->loc);
     l->blk = f->body[0];
-    IrValue ka[2] = {r, f->result};
-    lw_assign_to(l, s->for_.target, lw_emit(l, IR_OP_REGION_POINT, i64, ka, 2, it->loc)->result,
-                 s->for_.target->loc);
+    IrValue ka[2] = {r, f->result}, x[3];
+    for (unsigned d = 0; d < rt->ndim; d++) {
+      IrInst *pt = lw_emit(l, IR_OP_REGION_POINT, i64, ka, 2, it->loc);
+      pt->ival = d;
+      x[d] = pt->result;
+    }
+    IrValue p = rt->ndim == 1
+                    ? x[0]
+                    : lw_emit(l, IR_OP_TUPLE, s->for_.target->ty, x, rt->ndim, it->loc)->result;
+    lw_assign_to(l, s->for_.target, p, s->for_.target->loc);
     body(l, &s->for_.body);
     l->blk = iff->body[1];  // a rectangle: the loop below
   }

@@ -117,6 +117,7 @@ static void print_operands(const IrInst *in, Str *out) {
   case IR_OP_REGION_STORE:
   case IR_OP_REGION_REDUCE:
   case IR_OP_REGION_BOUND:
+  case IR_OP_REGION_POINT:
   case IR_OP_PARTITION_GET:
   case IR_OP_PARTITION_IMAGE:
   case IR_OP_PARTITION_COLORS:

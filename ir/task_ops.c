@@ -99,10 +99,10 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
     bool by = in->op == IR_OP_PARTITION_BY_FIELD;
     bool other = by ? is_i64(m, q) && pt->ndim == 1
                     : q && q->kind == TY_PARTITION && q->elem->ndim == 1 && pt->ndim == q->ndim;
-    if (!r || !q || r->kind != TY_REGION || r->ndim != 1 || pt->kind != TY_PARTITION ||
-        pt->elem != r || !other || in->ival < 0 || in->ival >= (int64_t)r->elem->nelems ||
+    if (!r || !q || r->kind != TY_REGION || pt->kind != TY_PARTITION || pt->elem != r || !other ||
+        in->ival < 0 || in->ival >= (int64_t)r->elem->nelems ||
         r->elem->elems[in->ival] != m->types->t_i64) {
-      snprintf(msg, n, "takes a 1-d region with an i64 field (ival) and %s and gives its partition",
+      snprintf(msg, n, "takes a region with an i64 field (ival) and %s and gives its partition",
                by ? "a color count" : "a partition of a 1-d region");
       return false;
     }
@@ -258,11 +258,13 @@ bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, cha
   case IR_OP_INDEX_LAUNCH: return check_partition_op(m, in, at, msg, n);
   case IR_OP_REGION_SPARSE:
   case IR_OP_REGION_POINT:
-    if (!at[0] || at[0]->kind != TY_REGION || at[0]->ndim != 1 ||
+    if (!at[0] || at[0]->kind != TY_REGION ||
         in->type != (in->op == IR_OP_REGION_SPARSE ? m->types->t_bool : m->types->t_i64) ||
-        (in->op == IR_OP_REGION_POINT && !is_i64(m, at[1]))) {
-      snprintf(msg, n, "takes a 1-d region%s and gives %s",
-               in->op == IR_OP_REGION_POINT ? " and an i64 index" : "",
+        (in->op == IR_OP_REGION_POINT &&
+         (!is_i64(m, at[1]) || in->ival < 0 || in->ival >= (int64_t)at[0]->ndim))) {
+      snprintf(msg, n, "takes a region%s and gives %s",
+               in->op == IR_OP_REGION_POINT ? " and an i64 index (ival: an axis of the region)"
+                                            : "",
                in->op == IR_OP_REGION_POINT ? "i64" : "bool");
       return false;
     }

@@ -76,7 +76,7 @@ typedef enum TypePartKind {
   PART_RESTRICT,          // Partition.restrict, extent <= step on every axis: disjoint
   PART_RESTRICT_ALIASED,  // Partition.restrict otherwise: aliased
   PART_HALO,              // Partition.halo: aliased
-  PART_IMAGE,             // Partition.image (bounding rectangles): aliased
+  PART_IMAGE,             // Partition.image (exact point sets): aliased
   PART_BY_FIELD,          // Partition.by_field (sparse pieces, 1-d): disjoint
   PART_PREIMAGE,          // Partition.preimage of a disjoint partition: disjoint
   PART_PREIMAGE_ALIASED,  // Partition.preimage otherwise: aliased

@@ -4,7 +4,7 @@
 // like regions, see cg_refcount); PARTITION_EQUAL / RESTRICT / HALO / IMAGE /
 // BY_FIELD / PREIMAGE call the runtime constructors (i64 operands in a stack
 // array; the last three fence first in the top-level task: they read data);
-// REGION_SPARSE / REGION_POINT walk a sparse piece's points;
+// REGION_SPARSE / REGION_POINT walk a sparse piece's points (any rank);
 // PARTITION_GET returns the borrowed piece; INDEX_LAUNCH builds the blob
 // and PycReq array as LAUNCH does (cg_task_launch_args, a partition operand
 // in the region slot with its bit set in `projected`) and calls
@@ -142,9 +142,11 @@ bool cg_emit_partition_inst(CgFn *f, IrInst *in, LLVMValueRef *out) {
     r = LLVMBuildIsNotNull(f->b, pts, "sparse");
     break;
   }
-  case IR_OP_REGION_POINT: {
-    LLVMValueRef a[2] = {V(0), V(1)};
-    r = cg_rt_call(f, "pyc_region_point", a, 2);
+  case IR_OP_REGION_POINT: {  // 1-d: the point; n-d: its coordinate on axis ival
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(f->cm->ctx);
+    LLVMValueRef a[3] = {V(0), V(1), LLVMConstInt(i32, (unsigned long long)in->ival, 0)};
+    bool nd = T(0)->ndim > 1;
+    r = cg_rt_call(f, nd ? "pyc_region_point_axis" : "pyc_region_point", a, nd ? 3 : 2);
     break;
   }
   case IR_OP_PARTITION_GET: {

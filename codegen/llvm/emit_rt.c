@@ -46,7 +46,8 @@ static const RtEntry rt_table[] = {
     RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl") RT(pyc_partition_image, "pppi")
     RT(pyc_partition_get, "ppp") RT(pyc_partition_piece, "ppl") RT(pyc_partition_volume, "lp")
     RT(pyc_partition_colors, "lpi") RT(pyc_partition_by_field, "ppil") RT(pyc_partition_preimage, "pppi")
-    RT(pyc_region_points, "pp") RT(pyc_region_point, "lpl") RT(pyc_future_map_get, "ipipp") RT(pyc_future_wait, "ip")
+    RT(pyc_region_points, "pp") RT(pyc_region_point, "lpl")
+    RT(pyc_region_point_axis, "lpli") RT(pyc_future_map_get, "ipipp") RT(pyc_future_wait, "ip")
     RT(pyc_partition_retain, "vp") RT(pyc_partition_release, "vp") RT(pyc_index_launch, "ppppliplipili")
     RT(pyc_parallel_for, "ipllppippp")  // pyc/tasks.h (prange: emit_parfor.c)
     RT(pyc_interrupt_flag, "p") RT(pyc_raise_interrupt, "vpi")  // polls: emit_poll.c

@@ -2,8 +2,8 @@
 // region plus one subregion ("piece") per color, row-major, and what is known
 // about it (disjoint, complete). Partition.equal, .restrict and .halo build
 // the pieces with pyc_region_subregion (pieces keep the parent's
-// coordinates); .by_field and .preimage (1-d) build sparse pieces
-// (pyc_region_subregion_points: sorted points, bounding box).
+// coordinates); .by_field, .preimage (any rank) and .image (1-d) build
+// sparse pieces (pyc_region_subregion_points: sorted points, bounding box).
 // pyc_index_launch runs one ordinary launch per point, with the partitioned
 // requirements replaced by the point's piece: dependences are therefore
 // tracked at piece granularity by the rectangle-overlap rules of deps.c (a
@@ -192,26 +192,82 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *src, int64_t width) {
   return p;
 }
 
-// Visits the int64 values of field f over piece q (any rank), row-major.
-static void bbox_of(const PycRegion *q, int32_t f, int64_t *mn, int64_t *mx) {
+// The int64 values of field f over piece q (any rank; a sparse piece's
+// points only), row-major, into out (room for pyc_region_volume(q)).
+static int64_t values_of(const PycRegion *q, int32_t f, int64_t *out) {
   int32_t nd = pyc_region_ndim(q);
   int64_t lo[PYC_MAX_DIM] = {0, 0, 0}, hi[PYC_MAX_DIM] = {0, 0, 0}, st[PYC_MAX_DIM] = {0, 0, 0};
   for (int32_t d = 0; d < nd; d++) {
     lo[d] = pyc_region_lo(q, d);
     hi[d] = pyc_region_hi(q, d);
     st[d] = pyc_region_stride(q, d);
-    if (hi[d] < lo[d]) return;
+    if (hi[d] < lo[d]) return 0;
   }
   const int64_t *base = pyc_region_field_data(q, f);
+  int64_t n = 0;
+  if (pyc_region_points(q)) {  // sparse: its points
+    for (int64_t k = 0; k < pyc_region_volume(q); k++) {
+      int64_t x[PYC_MAX_DIM], off = 0;
+      region_point_at(q, k, x);
+      for (int32_t d = 0; d < nd; d++) off += (x[d] - lo[d]) * st[d];
+      out[n++] = base[off];
+    }
+    return n;
+  }
   for (int64_t a = lo[0]; a <= hi[0]; a++)
     for (int64_t b = lo[1]; b <= hi[1]; b++)
-      for (int64_t c = lo[2]; c <= hi[2]; c++) {
-        int64_t v = base[(a - lo[0]) * st[0] + (b - lo[1]) * st[1] + (c - lo[2]) * st[2]];
-        if (v < *mn) *mn = v;
-        if (v > *mx) *mx = v;
-      }
+      for (int64_t c = lo[2]; c <= hi[2]; c++)
+        out[n++] = base[(a - lo[0]) * st[0] + (b - lo[1]) * st[1] + (c - lo[2]) * st[2]];
+  return n;
 }
 
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return (x > y) - (x < y);
+}
+
+// Sorts v[0..n), drops duplicates and the points outside r; the new count.
+static int64_t sorted_points_in(const PycRegion *r, int64_t *v, int64_t n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_i64);
+  int64_t m = 0;
+  for (int64_t i = 0; i < n; i++)
+    if ((m == 0 || v[i] != v[m - 1]) && pyc_region_contains(r, v[i])) v[m++] = v[i];
+  return m;
+}
+
+// The exact kind of a partition of a 1-d region: one mark per point of the
+// parent's bounding box (pieces lie inside the parent).
+static int32_t exact_kind_1d(const PycPartition *p) {
+  int64_t lo = pyc_region_lo(p->parent, 0), ext = pyc_region_hi(p->parent, 0) - lo + 1;
+  unsigned char *seen = calloc((size_t)(ext > 0 ? ext : 1), 1);
+  if (!seen) return computed_kind(p);  // conservative without memory
+  int32_t kind = PYC_PART_DISJOINT;
+  int64_t vol = 0;
+  for (int64_t c = 0; c < p->npieces && kind; c++) {
+    const PycRegion *q = p->pieces[c];
+    for (int64_t k = 0; k < pyc_region_volume(q); k++) {
+      int64_t x = pyc_region_point(q, k) - lo;
+      if (seen[x]) {
+        kind = 0;
+        break;
+      }
+      seen[x] = 1;
+      vol++;
+    }
+  }
+  free(seen);
+  if (kind && vol == pyc_region_volume(p->parent)) kind |= PYC_PART_COMPLETE;
+  return kind;
+}
+
+// Piece k = the given sorted point keys of the parent (region_point_key).
+static bool set_sparse_piece(PycPartition *p, int64_t k, const int64_t *pts, int64_t n) {
+  p->pieces[k] = pyc_region_subregion_points(p->parent, n, pts);
+  return p->pieces[k] != NULL;
+}
+
+// Exact image (as in Legion): piece k = the points of r named by field over
+// src's piece k (pointers outside r are dropped), sparse when not a run.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field) {
   if (!r || !src || pyc_region_ndim(r) != 1 || field < 0 ||
       field >= pyc_region_nfields(src->parent) || pyc_region_field_size(src->parent, field) != 8) {
@@ -221,35 +277,45 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
   }
   PycPartition *p = part_alloc(r, src->cdim, src->colors);
   if (!p) return NULL;
-  for (int64_t k = 0; k < p->npieces; k++) {
-    int64_t mn = INT64_MAX, mx = INT64_MIN;
-    bbox_of(src->pieces[k], field, &mn, &mx);
-    int64_t lo[1] = {mn}, hi[1] = {mx};
-    if (mn > mx) lo[0] = 1, hi[0] = 0;  // empty
-    if (!set_piece(p, k, lo, hi)) {
-      pyc_partition_release(p);
-      return NULL;
-    }
+  int64_t most = 1;
+  for (int64_t k = 0; k < p->npieces; k++)
+    if (pyc_region_volume(src->pieces[k]) > most) most = pyc_region_volume(src->pieces[k]);
+  int64_t *v = malloc(sizeof *v * (size_t)most);
+  bool ok = v != NULL;
+  if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
+  for (int64_t k = 0; ok && k < p->npieces; k++) {
+    int64_t n = sorted_points_in(r, v, values_of(src->pieces[k], field, v));
+    ok = set_sparse_piece(p, k, v, n);
   }
-  p->kind = computed_kind(p);
+  free(v);
+  if (!ok) {
+    pyc_partition_release(p);
+    return NULL;
+  }
+  p->kind = exact_kind_1d(p);
   return p;
 }
 
-// Piece k = the given sorted points of the (1-d) parent.
-static bool set_sparse_piece(PycPartition *p, int64_t k, const int64_t *pts, int64_t n) {
-  p->pieces[k] = pyc_region_subregion_points(p->parent, n, pts);
-  return p->pieces[k] != NULL;
-}
 
-// The int64 value of field f at point x of a 1-d region.
-static int64_t field_i64(const PycRegion *r, int32_t f, int64_t x) {
+// The int64 value of field f at point x (ndim coordinates) of r.
+static int64_t field_i64(const PycRegion *r, int32_t f, const int64_t *x) {
   const int64_t *base = pyc_region_field_data(r, f);
-  return base[(x - pyc_region_lo(r, 0)) * pyc_region_stride(r, 0)];
+  int64_t off = 0;
+  for (int32_t d = 0; d < pyc_region_ndim(r); d++)
+    off += (x[d] - pyc_region_lo(r, d)) * pyc_region_stride(r, d);
+  return base[off];
 }
 
-static bool int64_field_1d(const PycRegion *r, int32_t field) {
-  return r && pyc_region_ndim(r) == 1 && field >= 0 && field < pyc_region_nfields(r) &&
-         pyc_region_field_size(r, field) == 8;
+// The int64 value of field f at the k-th point of r (row-major); its key.
+static int64_t field_at(const PycRegion *r, int32_t f, int64_t k, int64_t *key) {
+  int64_t x[PYC_MAX_DIM];
+  region_point_at(r, k, x);
+  if (key) *key = region_point_key(r, x);
+  return field_i64(r, f, x);
+}
+
+static bool int64_field(const PycRegion *r, int32_t field) {
+  return r && field >= 0 && field < pyc_region_nfields(r) && pyc_region_field_size(r, field) == 8;
 }
 
 // Builds the pieces from a color per point of the parent (-1: none):
@@ -263,7 +329,11 @@ static bool pieces_by_color(PycPartition *p, const int64_t *color, int64_t n) {
     if (color[i] >= 0) start[color[i] + 1]++;
   for (int64_t c = 0; ok && c < p->npieces; c++) start[c + 1] += start[c];
   for (int64_t i = 0; ok && i < n; i++)
-    if (color[i] >= 0) pts[start[color[i]] + fill[color[i]]++] = pyc_region_point(p->parent, i);
+    if (color[i] >= 0) {
+      int64_t x[PYC_MAX_DIM];
+      region_point_at(p->parent, i, x);
+      pts[start[color[i]] + fill[color[i]]++] = region_point_key(p->parent, x);
+    }
   if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
   for (int64_t c = 0; ok && c < p->npieces; c++)
     ok = set_sparse_piece(p, c, pts + start[c], start[c + 1] - start[c]);
@@ -281,8 +351,8 @@ static int32_t disjoint_kind(const PycPartition *p) {
 }
 
 PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors) {
-  if (!int64_field_1d(r, field)) {
-    pyc_raise(PYC_EXC_VALUE, "by_field: needs a 1-d region and an int64 field of it", NULL, 0);
+  if (!int64_field(r, field)) {
+    pyc_raise(PYC_EXC_VALUE, "by_field: needs a region and an int64 field of it", NULL, 0);
     return NULL;
   }
   PycPartition *p = part_alloc(r, 1, &ncolors);
@@ -295,7 +365,7 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_
     return NULL;
   }
   for (int64_t i = 0; i < n; i++) {
-    int64_t c = field_i64(r, field, pyc_region_point(r, i));
+    int64_t c = field_at(r, field, i, NULL);
     color[i] = c >= 0 && c < ncolors ? c : -1;  // other colors: in no piece
   }
   bool ok = pieces_by_color(p, color, n);
@@ -309,9 +379,9 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_
 }
 
 PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target, int32_t field) {
-  if (!int64_field_1d(r, field) || !target || pyc_region_ndim(target->parent) != 1) {
+  if (!int64_field(r, field) || !target || pyc_region_ndim(target->parent) != 1) {
     pyc_raise(PYC_EXC_VALUE,
-              "preimage: needs a 1-d region, an int64 field of it and a partition of a 1-d region",
+              "preimage: needs a region, an int64 field of it and a partition of a 1-d region",
               NULL, 0);
     return NULL;
   }
@@ -323,7 +393,7 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
     int64_t *color = malloc(sizeof *color * (size_t)(n ? n : 1));
     ok = color != NULL;
     for (int64_t i = 0; ok && i < n; i++) {
-      int64_t x = field_i64(r, field, pyc_region_point(r, i));
+      int64_t x = field_at(r, field, i, NULL);
       color[i] = -1;
       for (int64_t c = 0; c < p->npieces && color[i] < 0; c++)
         if (pyc_region_contains(target->pieces[c], x)) color[i] = c;
@@ -339,8 +409,8 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
     for (int64_t c = 0; ok && c < p->npieces; c++) {
       int64_t m = 0;
       for (int64_t i = 0; i < n; i++) {
-        int64_t x = pyc_region_point(r, i);
-        if (pyc_region_contains(target->pieces[c], field_i64(r, field, x))) pts[m++] = x;
+        int64_t key;
+        if (pyc_region_contains(target->pieces[c], field_at(r, field, i, &key))) pts[m++] = key;
       }
       ok = set_sparse_piece(p, c, pts, m);
     }

@@ -172,10 +172,19 @@ PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, co
   for (int32_t f = 0; f < r->nfields; f++)
     fd[f] = parent->field_data[f] ? parent->field_data[f] + off * r->field_sizes[f] : NULL;
   if (parent->points) {  // a rectangle of a sparse region: its points in the rectangle
-    int64_t a = 0, b = parent->npoints;
-    while (a < b && parent->points[a] < sr.lo[0]) a++;
-    while (b > a && parent->points[b - 1] > sr.hi[0]) b--;
-    if (!region_set_points(r, parent->points + a, empty ? 0 : b - a)) {
+    int64_t *in = rt_alloc(rt, sizeof(int64_t) * (size_t)(parent->npoints ? parent->npoints : 1));
+    int64_t m = 0;
+    for (int64_t k = 0; in && !empty && k < parent->npoints; k++) {
+      int64_t x[PYC_MAX_DIM];
+      region_key_point(parent, parent->points[k], x);
+      bool inside = true;
+      for (int32_t d = 0; d < r->ndim; d++) inside &= x[d] >= sr.lo[d] && x[d] <= sr.hi[d];
+      if (inside) in[m++] = parent->points[k];
+    }
+    int ok = in && region_set_points(r, in, m);
+    if (!in) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a sparse subregion", NULL, 0);
+    rt_free(rt, in, sizeof(int64_t) * (size_t)(parent->npoints ? parent->npoints : 1));
+    if (!ok) {
       pyc_region_release(r);
       return NULL;
     }
@@ -183,15 +192,82 @@ PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, co
   return r;
 }
 
-// Makes r (a fresh 1-d subregion) sparse: a copy of points[0..n) (sorted),
-// and lo/hi their bounding box (an empty box at the old lo when n == 0).
-// A run of consecutive points stays a plain rectangle. 0 on OOM (raised).
+// Sparse points are keys: the row-major index of the point in its root's
+// rectangle (in 1-d the coordinate itself: roots start at 0), so sorted keys
+// are the points in row-major order (the order of the pure package).
+int64_t region_point_key(const PycRegion *r, const int64_t *x) {
+  if (r->ndim == 1) return x[0];
+  const PycRegion *o = r->root;
+  int64_t key = 0;
+  for (int32_t d = 0; d < r->ndim; d++) key = key * (o->hi[d] - o->lo[d] + 1) + (x[d] - o->lo[d]);
+  return key;
+}
+
+void region_key_point(const PycRegion *r, int64_t key, int64_t *x) {
+  if (r->ndim == 1) {
+    x[0] = key;
+    return;
+  }
+  const PycRegion *o = r->root;
+  for (int32_t d = r->ndim - 1; d >= 0; d--) {
+    int64_t e = o->hi[d] - o->lo[d] + 1;
+    x[d] = o->lo[d] + key % e;
+    key /= e;
+  }
+}
+
+// The k-th point of r (row-major; a rectangle's points in its box) into x.
+void region_point_at(const PycRegion *r, int64_t k, int64_t *x) {
+  if (r->points) {
+    region_key_point(r, k >= 0 && k < r->npoints ? r->points[k] : r->points[0], x);
+    return;
+  }
+  for (int32_t d = r->ndim - 1; d >= 0; d--) {
+    int64_t e = r->hi[d] - r->lo[d] + 1;
+    x[d] = r->lo[d] + (e > 0 ? k % e : 0);
+    k = e > 0 ? k / e : 0;
+  }
+}
+
+// Whether r holds point x (a binary search in a sparse region's keys).
+bool region_holds(const PycRegion *r, const int64_t *x) {
+  for (int32_t d = 0; d < r->ndim; d++)
+    if (x[d] < r->lo[d] || x[d] > r->hi[d]) return false;
+  if (!r->points) return true;
+  int64_t key = region_point_key(r, x), a = 0, b = r->npoints;
+  while (a < b) {
+    int64_t m = a + (b - a) / 2;
+    if (r->points[m] < key)
+      a = m + 1;
+    else
+      b = m;
+  }
+  return a < r->npoints && r->points[a] == key;
+}
+
+// Makes r (a fresh subregion) sparse: a copy of keys[0..n) (sorted), and
+// lo/hi their bounding box (an empty box at the old lo when n == 0). Points
+// that fill their box stay a plain rectangle. 0 on OOM (raised).
 static int region_set_points(PycRegion *r, const int64_t *points, int64_t n) {
-  int64_t old_lo = r->lo[0];
-  if (n > 0 && points[n - 1] - points[0] + 1 == n) {  // dense after all
-    r->lo[0] = points[0];
-    r->hi[0] = points[n - 1];
-  } else {
+  int64_t old_lo[PYC_MAX_DIM], lo[PYC_MAX_DIM], hi[PYC_MAX_DIM];
+  for (int32_t d = 0; d < PYC_MAX_DIM; d++) {
+    old_lo[d] = r->lo[d];
+    lo[d] = INT64_MAX;
+    hi[d] = INT64_MIN;
+  }
+  for (int64_t k = 0; k < n; k++) {
+    int64_t x[PYC_MAX_DIM];
+    region_key_point(r, points[k], x);
+    for (int32_t d = 0; d < r->ndim; d++) {
+      if (x[d] < lo[d]) lo[d] = x[d];
+      if (x[d] > hi[d]) hi[d] = x[d];
+    }
+  }
+  for (int32_t d = 0; d < r->ndim; d++) {
+    r->lo[d] = n ? lo[d] : old_lo[d];
+    r->hi[d] = n ? hi[d] : old_lo[d] - 1;
+  }
+  if (n == 0 || rect_volume(r->ndim, r->lo, r->hi) != n) {  // else dense after all
     r->points = rt_alloc(rt_ctx(), sizeof(int64_t) * (size_t)(n ? n : 1));
     if (!r->points) {
       pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a sparse subregion", NULL, 0);
@@ -199,27 +275,30 @@ static int region_set_points(PycRegion *r, const int64_t *points, int64_t n) {
     }
     if (n) memcpy(r->points, points, sizeof(int64_t) * (size_t)n);
     r->npoints = n;
-    r->lo[0] = n ? points[0] : old_lo;
-    r->hi[0] = n ? points[n - 1] : old_lo - 1;
   }
+  int64_t off = 0;  // elements from the old lo to the new one
+  for (int32_t d = 0; d < r->ndim && n; d++) off += (r->lo[d] - old_lo[d]) * r->stride[d];
   for (int32_t f = 0; f < r->nfields; f++)  // element at the new lo
-    if (r->field_data[f])
-      r->field_data[f] += (r->lo[0] - old_lo) * r->stride[0] * r->field_sizes[f];
+    if (r->field_data[f]) r->field_data[f] += off * r->field_sizes[f];
   return 1;
 }
 
 PYC_API PycRegion *pyc_region_subregion_points(PycRegion *parent, int64_t n,
                                                const int64_t *points) {
-  if (!parent || parent->ndim != 1 || n < 0 || (n && !points)) {
-    pyc_raise(PYC_EXC_VALUE, "sparse subregion: needs a 1-d region and its points", NULL, 0);
+  if (!parent || n < 0 || (n && !points)) {
+    pyc_raise(PYC_EXC_VALUE, "sparse subregion: needs a region and its points", NULL, 0);
     return NULL;
   }
-  for (int64_t i = 0; i < n; i++)
-    if ((i && points[i] <= points[i - 1]) || !pyc_region_contains(parent, points[i])) {
+  for (int64_t i = 0; i < n; i++) {
+    int64_t x[PYC_MAX_DIM];
+    region_key_point(parent, points[i], x);
+    if ((i && points[i] <= points[i - 1]) || points[i] < 0 || !region_holds(parent, x) ||
+        region_point_key(parent, x) != points[i]) {
       pyc_raise(PYC_EXC_VALUE, "sparse subregion: the points must be sorted, distinct and in "
                 "the parent", NULL, 0);
       return NULL;
     }
+  }
   PycRegion *r = pyc_region_subregion(parent, parent->lo, parent->hi);
   if (!r) return NULL;
   if (r->points) {
@@ -240,6 +319,13 @@ PYC_API int64_t pyc_region_point(const PycRegion *r, int64_t k) {
   if (!r) return 0;
   if (r->points) return k >= 0 && k < r->npoints ? r->points[k] : 0;
   return r->lo[0] + k;
+}
+
+PYC_API int64_t pyc_region_point_axis(const PycRegion *r, int64_t k, int32_t d) {
+  if (!r || d < 0 || d >= r->ndim) return 0;
+  int64_t x[PYC_MAX_DIM];
+  region_point_at(r, k, x);
+  return x[d];
 }
 
 PYC_API int32_t pyc_region_contains(const PycRegion *r, int64_t x) {
@@ -320,12 +406,16 @@ static void for_each_point(PycRegion *a, PycRegion *b, int32_t f, int32_t fb, vo
                            void (*fn)(void *ctx, char *pa, char *pb)) {
   if (pyc_region_volume(a) == 0) return;
   int64_t ea = a->field_sizes[f], eb = b->field_sizes[fb];
-  if (a->points || b->points) {  // 1-d, sparse: a's points that b holds
+  if (a->points || b->points) {  // sparse: a's points that b holds
     for (int64_t k = 0; k < pyc_region_volume(a); k++) {
-      int64_t x = pyc_region_point(a, k);
-      if (!pyc_region_contains(b, x)) continue;
-      fn(ctx, a->field_data[f] + (x - a->lo[0]) * a->stride[0] * ea,
-         b->field_data[fb] + (x - b->lo[0]) * b->stride[0] * eb);
+      int64_t x[PYC_MAX_DIM], ia = 0, ib = 0;
+      region_point_at(a, k, x);
+      if (!region_holds(b, x)) continue;
+      for (int32_t d = 0; d < a->ndim; d++) {
+        ia += (x[d] - a->lo[d]) * a->stride[d];
+        ib += (x[d] - b->lo[d]) * b->stride[d];
+      }
+      fn(ctx, a->field_data[f] + ia * ea, b->field_data[fb] + ib * eb);
     }
     return;
   }

@@ -7,6 +7,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "pyc/tasks.h"
@@ -131,12 +132,19 @@ struct PycRegion {
   DepTree *dep_trees;     // owned: dependence index (deps.c), under rt->deps_mu
   pthread_mutex_t fold_mu;// serializes reduction folds into this root
   int32_t is_instance;    // a private reduction instance (not tracked)
-  // A sparse subregion (Partition.by_field / preimage, 1-d only): its points,
-  // sorted, owned; lo/hi are their bounding box, which the dependence
-  // analysis and the storage use (conservative). NULL: the whole rectangle.
+  // A sparse subregion (Partition.by_field / preimage / image, any rank): its
+  // points as keys (region_point_key: row-major index in the root's
+  // rectangle; the coordinate in 1-d), sorted, owned; lo/hi are their
+  // bounding box, which the dependence analysis and the storage use
+  // (conservative). NULL: the whole rectangle.
   int64_t *points;
   int64_t npoints;
 };
+
+int64_t region_point_key(const PycRegion *r, const int64_t *x);  // x: ndim coordinates
+void region_key_point(const PycRegion *r, int64_t key, int64_t *x);
+void region_point_at(const PycRegion *r, int64_t k, int64_t *x);  // k-th point, row-major
+bool region_holds(const PycRegion *r, const int64_t *x);          // x in r (its points)
 
 /// Rectangles: empty when lo > hi on some axis.
 typedef struct Rect {

@@ -51,6 +51,7 @@ static const PycRtSymbol task_symbols[] = {
   SYM(pyc_region_nfields)
   SYM(pyc_region_parent)
   SYM(pyc_region_point)
+  SYM(pyc_region_point_axis)
   SYM(pyc_region_points)
   SYM(pyc_region_refcount)
   SYM(pyc_region_release)

@@ -1,7 +1,8 @@
 // Unit tests of partitions and index launches (runtime/src/partition.c):
 // Partition.equal pieces (1-3 d, E*c//n bounds, disjoint + complete, on a
 // subregion too), restrict (disjoint or aliased, clipped), halo (grown and
-// clipped, aliased), image (bounding rectangles), bad input raising, refcounts (no live allocation at the
+// clipped, aliased), image (exact point sets), by_field / preimage (1-d and
+// 2-d sparse pieces), bad input raising, refcounts (no live allocation at the
 // end), an index launch writing each piece, a reduction over point results
 // in point order, dependences at piece granularity (block 0 of the next step
 // of a stencil runs while block 3 of the previous step is still running),
@@ -88,15 +89,28 @@ static void test_equal(void) {
   PycPartition *b = pyc_partition_restrict(r16, 1, col, tr, x6);
   CHECK(a && pyc_partition_kind(a) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
   CHECK(b && pyc_partition_kind(b) == 0 && pyc_region_hi(pyc_partition_piece(b, 3), 0) == 15);
-  // image: bounding rectangles of int64 pointers over each piece of a
+  // image: exactly the points named by int64 pointers over each piece of a
+  // (a permutation: disjoint and complete although the boxes overlap)
   int64_t *ptr = pyc_region_field_data(r16, 0);
   for (int64_t i = 0; i < 16; i++) ptr[i] = (i * 5) % 16;
   PycPartition *im = pyc_partition_image(r16, a, 0);
-  CHECK(im && pyc_partition_volume(im) == 4 && pyc_partition_kind(im) == 0);
-  CHECK(pyc_region_lo(pyc_partition_piece(im, 0), 0) == 0 &&
-        pyc_region_hi(pyc_partition_piece(im, 0), 0) == 15);  // 0 5 10 15
-  CHECK(pyc_region_lo(pyc_partition_piece(im, 1), 0) == 3 &&
-        pyc_region_hi(pyc_partition_piece(im, 1), 0) == 14);  // 4 9 14 3 -> 3..14
+  CHECK(im && pyc_partition_volume(im) == 4 &&
+        pyc_partition_kind(im) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
+  const PycRegion *i0 = pyc_partition_piece(im, 0), *i1 = pyc_partition_piece(im, 1);
+  CHECK(pyc_region_lo(i0, 0) == 0 && pyc_region_hi(i0, 0) == 15);  // 0 5 10 15
+  CHECK(pyc_region_volume(i0) == 4 && pyc_region_contains(i0, 5) && !pyc_region_contains(i0, 6));
+  CHECK(pyc_region_lo(i1, 0) == 3 && pyc_region_hi(i1, 0) == 14);  // 4 9 14 3 -> 3 4 9 14
+  CHECK(pyc_region_volume(i1) == 4 && pyc_region_point(i1, 1) == 4 &&
+        pyc_region_point(i1, 3) == 14);
+  pyc_partition_release(im);
+  // duplicate pointers, pointers outside the region, a run: 0 0 1 99 -> a rectangle 0..1;
+  // the pieces overlap -> aliased
+  for (int64_t i = 0; i < 16; i++) ptr[i] = i < 4 ? (int64_t[]){0, 0, 1, 99}[i] : 2 + (i % 2);
+  im = pyc_partition_image(r16, a, 0);
+  CHECK(im && pyc_partition_kind(im) == 0);
+  i0 = pyc_partition_piece(im, 0);
+  CHECK(pyc_region_points(i0) == NULL && pyc_region_volume(i0) == 2 && pyc_region_hi(i0, 0) == 1);
+  CHECK(pyc_region_volume(pyc_partition_piece(im, 1)) == 2);
   pyc_partition_release(im);
   pyc_partition_release(a);
   pyc_partition_release(b);
@@ -297,9 +311,62 @@ static void test_by_field_preimage(void) {
   pyc_region_release(r);
 }
 
+// Sparse n-d pieces: a 2-d checkerboard by_field (keys, row-major points,
+// bounding box), rectangles of a sparse 2-d piece, fill, a 2-d preimage.
+static void test_by_field_2d(void) {
+  int64_t ext[2] = {3, 4}, sz[2] = {8, 8}, two = 2;
+  PycRegion *r = pyc_region_new(2, ext, 2, sz);
+  int64_t *color = pyc_region_field_data(r, 0), *v = pyc_region_field_data(r, 1);
+  for (int i = 0; i < 3; i++)
+    for (int j = 0; j < 4; j++) {
+      color[i * 4 + j] = (i + j) % 2;
+      v[i * 4 + j] = i * 4 + j;
+    }
+  PycPartition *p = pyc_partition_by_field(r, 0, two);
+  CHECK(p && pyc_partition_kind(p) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
+  PycRegion *q = pyc_partition_piece(p, 1);  // (0,1) (0,3) (1,0) (1,2) (2,1) (2,3)
+  const int64_t *keys = pyc_region_points(q);
+  CHECK(keys && pyc_region_volume(q) == 6 && keys[0] == 1 && keys[2] == 4 && keys[5] == 11);
+  CHECK(pyc_region_lo(q, 0) == 0 && pyc_region_lo(q, 1) == 0 && pyc_region_hi(q, 1) == 3);
+  CHECK(pyc_region_point_axis(q, 2, 0) == 1 && pyc_region_point_axis(q, 2, 1) == 0);
+  CHECK(pyc_region_point_axis(q, 5, 0) == 2 && pyc_region_point_axis(q, 5, 1) == 3);
+  // a rectangle of a sparse piece keeps its points; one point is a rectangle
+  int64_t lo[2] = {1, 1}, hi[2] = {2, 2}, lo1[2] = {1, 2}, hi1[2] = {1, 3};
+  PycRegion *t = pyc_region_subregion(q, lo, hi);
+  CHECK(t && pyc_region_volume(t) == 2 && pyc_region_point_axis(t, 1, 0) == 2 &&
+        pyc_region_point_axis(t, 1, 1) == 1);
+  PycRegion *t1 = pyc_region_subregion(q, lo1, hi1);
+  CHECK(t1 && !pyc_region_points(t1) && pyc_region_volume(t1) == 1 && pyc_region_lo(t1, 1) == 2);
+  pyc_region_release(t1);
+  pyc_region_release(t);
+  // fill visits only the points
+  pyc_region_fill_i64(q, 1, -1);
+  CHECK(pyc_runtime_fence() == PYC_TASK_OK);
+  CHECK(v[0] == 0 && v[1] == -1 && v[4] == -1 && v[5] == 5 && v[11] == -1 && v[10] == 10);
+  for (int i = 0; i < 12; i++) v[i] = 11 - i;
+  // preimage of a 1-d partition through the int64 field v (2-d source)
+  int64_t e12[1] = {12};
+  PycRegion *flat = pyc_region_new(1, e12, 1, sz);
+  int64_t three = 3;
+  PycPartition *thirds = pyc_partition_equal(flat, 1, &three);
+  PycPartition *pre = pyc_partition_preimage(r, thirds, 1);
+  CHECK(pre && pyc_partition_kind(pre) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
+  q = pyc_partition_piece(pre, 0);  // v in 0..3: the last row, a rectangle
+  CHECK(!pyc_region_points(q) && pyc_region_lo(q, 0) == 2 && pyc_region_volume(q) == 4);
+  const int64_t bad[2] = {5, 12};  // key 12 is outside the 3 x 4 root
+  CHECK(!pyc_region_subregion_points(r, 2, bad) && pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  pyc_partition_release(pre);
+  pyc_partition_release(thirds);
+  pyc_region_release(flat);
+  pyc_partition_release(p);
+  pyc_region_release(r);
+}
+
 int main(void) {
   CHECK(pyc_runtime_init(2) == PYC_TASK_OK);
   test_by_field_preimage();
+  test_by_field_2d();
   test_equal();
   test_index_launch();
   test_future_map();

@@ -715,8 +715,8 @@ static void test_nested_and_concurrency(void) {
 static void test_symbols(void) {
   size_t n = 0;
   const PycRtSymbol *s = pyc_task_symbols(&n);
-  CHECK(n == 59);  // + pyc_launch_ex; pyc_future_map_get, pyc_partition_by_field / preimage,
-                   // pyc_region_contains / point / points / subregion_points (issue 5)
+  CHECK(n == 60);  // + pyc_launch_ex; pyc_future_map_get, pyc_partition_by_field / preimage,
+                   // pyc_region_contains / point / point_axis / points / subregion_points (issue 5)
   for (size_t i = 0; i < n; i++) CHECK(s[i].name && s[i].fn && strncmp(s[i].name, "pyc_", 4) == 0);
 }
 

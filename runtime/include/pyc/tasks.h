@@ -165,20 +165,25 @@ PYC_API PycRegion *pyc_region_new(int32_t ndim, const int64_t *extents, int32_t 
 /// it alive. Refcount 1. Errors raise IndexError and return NULL.
 PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, const int64_t *hi);
 
-/// A sparse subregion of a 1-d region (Partition.by_field / preimage): the
+/// A sparse subregion of a region (Partition.by_field / preimage / image): the
 /// n points (sorted, distinct, each in parent) keep the parent's coordinates
 /// and storage; lo/hi become their bounding box, which the dependence
 /// analysis uses (conservatively: two sparse pieces whose boxes overlap are
 /// ordered). pyc_region_volume is the number of points; a rectangle of a
 /// sparse region (pyc_region_subregion) holds the parent's points inside
 /// it; fill and copy visit only the points. NULL with ValueError on bad
-/// points. A run of consecutive points gives a plain rectangle.
+/// points. Points that fill their bounding box give a plain rectangle.
+/// In n-d a point is its key: its row-major index in the root region's
+/// rectangle ((x0 - lo0) * E1 + (x1 - lo1) for a root of extents E0 x E1),
+/// so the sorted keys are the points in row-major order.
 PYC_API PycRegion *pyc_region_subregion_points(PycRegion *parent, int64_t n,
                                                const int64_t *points);
 /// The sorted points of a sparse region (borrowed), or NULL for a rectangle.
 PYC_API const int64_t *pyc_region_points(const PycRegion *r);
 /// Point k (0 <= k < volume) of a 1-d region in order: points[k] or lo + k.
 PYC_API int64_t pyc_region_point(const PycRegion *r, int64_t k);
+/// Coordinate d of point k (0 <= k < volume, row-major) of a region of any rank.
+PYC_API int64_t pyc_region_point_axis(const PycRegion *r, int64_t k, int32_t d);
 /// 1 if the 1-d region holds point x (its rectangle, or its points).
 PYC_API int32_t pyc_region_contains(const PycRegion *r, int64_t x);
 
@@ -358,20 +363,20 @@ PYC_API PycPartition *pyc_partition_restrict(PycRegion *r, int32_t cdim, const i
 /// clipped to p's parent. Aliased unless width == 0 and p is disjoint.
 PYC_API PycPartition *pyc_partition_halo(PycPartition *p, int64_t width);
 
-/// Partition.image(r, src, field): piece c is the bounding rectangle of the
-/// points of 1-d region r named by int64 field `field` of src's piece c
-/// (empty if that piece is empty), clipped to r: a superset of Legion's
-/// image (the runtime's pieces are rectangles). Disjointness is computed.
+/// Partition.image(r, src, field): piece c is exactly the set of points of
+/// 1-d region r named by int64 field `field` of src's piece c (its points
+/// only when sparse; duplicates once, values outside r dropped), as Legion's
+/// image: sparse unless a run. The kind is computed exactly.
 /// Reads the field now: the caller orders it after the writers (compiled
 /// code fences first). NULL with ValueError pending on bad input.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field);
 
-/// Partition.by_field(r, 'f', [n]): r 1-d, f an int64 field; piece c holds
+/// Partition.by_field(r, 'f', [n]): r 1-3 d, f an int64 field; piece c holds
 /// the points of r whose f is c (sparse pieces; a point whose f is outside
 /// [0, n) is in none). Disjoint; complete when every point is colored.
 PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors);
 
-/// Partition.preimage(r, target, 'f'): r 1-d, f an int64 field of r holding
+/// Partition.preimage(r, target, 'f'): r 1-3 d, f an int64 field of r holding
 /// points of target's (1-d) parent; piece c holds the points of r whose f
 /// lies in target's piece c. Disjoint when target is (each point lands in
 /// one piece at most), else as computed; the color space is target's.

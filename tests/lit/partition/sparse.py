@@ -23,7 +23,7 @@ class Node:
 # CHECK-NEXT: if
 # CHECK: region.volume %0 : i64
 # CHECK: for
-# CHECK: region.point %0, %{{[0-9]+}} : i64
+# CHECK: region.point %0, %{{[0-9]+}}, 0 : i64
 # CHECK: } else {
 # CHECK: region.bound %0, 0
 @task(privileges=[RW('v')])
