@@ -25,7 +25,7 @@
 #define POLL_BLOCK ((int64_t)1 << 16)
 
 // ---- memory-bounded loops ------------------------------------------------------
-// A loop that, on every iteration, indexes an array with its own loop
+// A loop that, on every iteration, indexes an array (or a region field) with its own loop
 // variable (i, i + c or i - c, possibly through the negative-index wrap the
 // lowering emits) runs at most about as many iterations as that array has
 // elements: it cannot outlast a pass over memory, so it needs no polls and
@@ -102,9 +102,11 @@ static bool memory_bounded(const IrInst *loop) {
   uint32_t seen = 0;
   for (uint32_t k = 0; k < body->insts.len && seen < BOUND_SCAN_ACCESSES; k++) {
     const IrInst *in = body->insts.data[k];
-    if (in->op != IR_OP_LOAD && in->op != IR_OP_STORE) continue;
+    bool store = in->op == IR_OP_STORE || in->op == IR_OP_REGION_STORE ||
+                 in->op == IR_OP_REGION_REDUCE;  // these end with the value
+    if (!store && in->op != IR_OP_LOAD && in->op != IR_OP_REGION_LOAD) continue;
     seen++;
-    uint32_t nidx = in->nargs - 1 - (in->op == IR_OP_STORE);
+    uint32_t nidx = in->nargs - 1 - (store ? 1 : 0);
     for (uint32_t a = 1; a <= nidx; a++)
       if (is_iv_index(body, k, in->args[a], loop->result, ivname, 0)) return true;
   }
