@@ -23,6 +23,8 @@
 #define _POSIX_C_SOURCE 200809L  // nanosleep, setenv
 #include "pyc/tasks.h"
 
+#include "priv_effect.h"
+
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -113,23 +115,7 @@ static void rand_task(void *args, PycRegion **regions, void *result) {
             for (int32_t d = 0; d < nd; d++) off += p[d] * pyc_region_stride(r, d);
             int64_t *e = base + off;
             uint64_t pt = (uint64_t)((p[0] + pyc_region_lo(r, 0)) * 131 + p[1] * 17 + p[2]);
-            switch (rec->priv[i]) {
-              case PYC_PRIV_READ: h = h * 31 + (uint64_t)*e; break;
-              case PYC_PRIV_READ_WRITE:
-                h = h * 31 + (uint64_t)*e;
-                *e = (int64_t)((uint64_t)*e * 3 + (h >> 7) % 1000 + pt);
-                break;
-              case PYC_PRIV_WRITE_DISCARD: *e = (int64_t)((h >> 5) % 10007 + pt); break;
-              case PYC_PRIV_REDUCE: {
-                int64_t v = (int64_t)(((uint64_t)a->id * 7 + pt) % 101);
-                if (rec->redop[i] == PYC_REDOP_SUM)
-                  *e += v;
-                else if (v > *e)
-                  *e = v;
-                break;
-              }
-              default: break;
-            }
+            h = priv_effect(rec->priv[i], rec->redop[i], a->id, e, h, pt);
           }
     }
   }

@@ -11,6 +11,8 @@
 #define _POSIX_C_SOURCE 200809L  // nanosleep
 #include "pyc/tasks.h"
 
+#include "priv_effect.h"
+
 #include <math.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -247,23 +249,7 @@ static void rg_task(void *args, PycRegion **regions, void *result) {
       do {
         int64_t *e = elem64(r, f, p);
         uint64_t pt = (uint64_t)(p[0] * 131 + p[1] * 17 + p[2]);
-        switch (a->priv[i]) {
-          case PYC_PRIV_READ: h = h * 31 + (uint64_t)*e; break;
-          case PYC_PRIV_READ_WRITE:
-            h = h * 31 + (uint64_t)*e;
-            *e = (int64_t)((uint64_t)*e * 3 + (h >> 7) % 1000 + pt);
-            break;
-          case PYC_PRIV_WRITE_DISCARD: *e = (int64_t)((h >> 5) % 10007 + pt); break;
-          case PYC_PRIV_REDUCE: {
-            int64_t v = (int64_t)(((uint64_t)a->id * 7 + pt) % 101);
-            if (a->redop[i] == PYC_REDOP_SUM)
-              *e += v;
-            else if (v > *e)
-              *e = v;
-            break;
-          }
-          default: break;
-        }
+        h = priv_effect(a->priv[i], a->redop[i], a->id, e, h, pt);
       } while (next_point(r, p));
     }
   }
