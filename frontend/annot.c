@@ -1,8 +1,9 @@
 // annot.c - type annotations -> Type. Accepts scalar names and aliases
 // (float64, f64, int, float, bool, np.float64, pt.float64), arrays
 // (pt.float64[:], pt.float64[:, ::1], float64[:] from a string annotation,
-// Array[float64, 2], Array[float64, 2, 'C']), tuple[...], @fieldspace class
-// names and None (returns only). Every other annotation is one diagnostic
+// Array[float64, 2], Array[float64, 2, 'C']), tuple[...], the point types
+// int2d / int3d (tuple[int64, int64], ...), @fieldspace class names and None
+// (returns only). Every other annotation is one diagnostic
 // saying what was found and what is supported. Annotations resolve in the
 // module scope (imports), with unbound scalar names accepted as spelled.
 #include "check.h"
@@ -26,7 +27,9 @@ static const char *module_of(Checker *ck, Expr *e) {
   return NULL;
 }
 
-const Type *ck_scalar_type_expr(Checker *ck, Expr *e) {
+// The type a name or module attribute names (a scalar, or a point type
+// int2d / int3d), or NULL.
+static const Type *named_type(Checker *ck, Expr *e) {
   if (!e) return NULL;
   switch (e->kind) {
   case EX_NAME: {
@@ -43,6 +46,11 @@ const Type *ck_scalar_type_expr(Checker *ck, Expr *e) {
   case EX_STR: return fe_scalar_name(ck->tt, e->str.s);
   default: return NULL;
   }
+}
+
+const Type *ck_scalar_type_expr(Checker *ck, Expr *e) {
+  const Type *t = named_type(ck, e);
+  return t && type_is_scalar(t) ? t : NULL;
 }
 
 static bool is_name(Expr *e, const char *a, const char *b) {
@@ -209,7 +217,7 @@ const Type *ck_annot(Checker *ck, Expr *e, bool allow_none) {
     return NULL;
   default: break;
   }
-  const Type *t = ck_scalar_type_expr(ck, e);
+  const Type *t = named_type(ck, e);
   if (t) return t;
   if (e->kind == EX_NAME && !e->name.id) return NULL;
   if (e->kind == EX_NAME) {

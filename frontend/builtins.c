@@ -49,6 +49,13 @@ static const Type *scalar_in(TypeTable *tt, const char *name, size_t n) {
 
 const Type *fe_scalar_name(TypeTable *tt, const char *name) { return scalar_in(tt, name, NAMES_PT); }
 
+// Pygion's point types int1d / int2d / int3d (region fields holding points):
+// the rank, or 0.
+unsigned fe_point_name(const char *name) {
+  if (!name || strncmp(name, "int", 3) != 0 || name[3] < '1' || name[3] > '3') return 0;
+  return strcmp(name + 4, "d") == 0 ? (unsigned)(name[3] - '0') : 0;
+}
+
 static const Type *numpy_scalar_name(TypeTable *tt, const char *name) {
   return scalar_in(tt, name, sizeof scalar_names / sizeof *scalar_names);
 }
@@ -242,6 +249,8 @@ Symbol *ck_module_member(Checker *ck, const char *module, const char *member, Sr
     const Type *t = fe_scalar_name(ck->tt, member);
     if (t && strcmp(member, "int") != 0 && strcmp(member, "float") != 0)
       return ck_sym_new(ck, SYM_TYPE, canon, t, loc);
+    unsigned nd = fe_point_name(member);
+    if (nd) return ck_sym_new(ck, SYM_TYPE, canon, type_point(ck->tt, nd), loc);
     return NULL;
   }
   return NULL;

@@ -336,10 +336,10 @@ static void collect_class(Checker *ck, ClassDef *c) {
   const Type **tys = ARENA_ARRAY(ck->fe->arena, const Type *, c->nfields ? c->nfields : 1);
   for (uint32_t i = 0; i < c->nfields; i++) {
     const Type *t = c->field_annots[i] ? ck_annot(ck, c->field_annots[i], false) : NULL;
-    if (t && !type_is_scalar(t)) {
+    if (t && !type_is_field(t)) {
       ck_error(ck, c->field_annots[i]->loc,
                "field '%s' of @fieldspace class '%s' has type %s; fields must be scalars "
-               "(bool, int8..int64, uint8..uint64, float32, float64)",
+               "(bool, int8..int64, uint8..uint64, float32, float64) or points (int2d, int3d)",
                c->field_names[i], c->name, ck_tyname(ck, t));
       t = NULL;
     }

@@ -82,6 +82,7 @@ const Type *ck_scalar_type_expr(Checker *ck, Expr *e);
 // ---- builtins.c ---------------------------------------------------------------
 // Scalar type spelled by a name (float64, f64, int, bool_, double...), NULL if none.
 const Type *fe_scalar_name(TypeTable *tt, const char *name);
+unsigned fe_point_name(const char *name);  // int1d / int2d / int3d: 1..3, else 0
 
 typedef enum MathRet { MR_F64, MR_I64, MR_BOOL, MR_ARG, MR_FREXP, MR_MODF } MathRet;
 typedef struct MathFn {

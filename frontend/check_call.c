@@ -211,6 +211,16 @@ static const Type *promote_all(Checker *ck, Expr *e) {
   return t;
 }
 
+// A value print() writes: a scalar, or a tuple of them (nested too), as
+// CPython's str() (a point from a region's index space or a point field).
+static bool printable(const Type *t) {
+  if (type_is_scalar(t)) return true;
+  if (t->kind != TY_TUPLE || t->nelems == 0) return false;
+  for (uint32_t i = 0; i < t->nelems; i++)
+    if (!printable(t->elems[i])) return false;
+  return true;
+}
+
 static const Type *print_call(Checker *ck, Expr *e) {
   e->call.ckind = CALL_BUILTIN;
   e->call.callee_name = intern_cstr(ck->fe->strs, "print");
@@ -226,11 +236,11 @@ static const Type *print_call(Checker *ck, Expr *e) {
       continue;
     }
     const Type *t = ck_expr(ck, a);
-    if (t && !type_is_scalar(t))
-      ck_error(
-          ck, a->loc,
-          "print() in compiled code takes numbers, bools, string literals and f-strings; found %s",
-          ck_tyname(ck, t));
+    if (t && !printable(t))
+      ck_error(ck, a->loc,
+               "print() in compiled code takes numbers, bools, tuples of them, string literals "
+               "and f-strings; found %s",
+               ck_tyname(ck, t));
   }
   for (uint32_t i = 0; i < e->call.nkw; i++) {
     Keyword *k = &e->call.kw[i];
@@ -518,8 +528,9 @@ static const Type *builtin_call(Checker *ck, Expr *e, Symbol *s) {
 // ---- casts, structs, exceptions --------------------------------------------------------------
 static const Type *cast_call(Checker *ck, Expr *e, Symbol *s) {
   bool ok = check_args(ck, e) && no_keywords(ck, e, ck_src(ck, e->call.func->loc));
-  if (!s->ty) {
-    ck_error(ck, e->loc, "'%s' cannot be called in compiled code", ck_src(ck, e->call.func->loc));
+  if (!s->ty || !type_is_scalar(s->ty)) {  // int2d(...): a point is a tuple, (x, y)
+    ck_error(ck, e->loc, "'%s' cannot be called in compiled code%s", ck_src(ck, e->call.func->loc),
+             s->ty ? "; a point is written as a tuple: (x, y)" : "");
     return set(e, NULL);
   }
   if (!arity(ck, e, ck_src(ck, e->call.func->loc), 1, 1) || !ok) return set(e, NULL);

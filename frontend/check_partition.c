@@ -146,14 +146,23 @@ static int int64_field(Checker *ck, Expr *f, const Type *region, const char *wha
   return k;
 }
 
-// Pointers are int64: the target of a preimage partitions a 1-d region.
-static bool target_1d(Checker *ck, Expr *a, const Type *r) {
-  if (r->ndim == 1) return true;
-  ck_error(ck, a->loc,
-           "Partition.preimage in compiled code needs a partition of a 1-d region (int64 "
-           "pointers); %s partitions a %u-d region",
-           ck_src(ck, a->loc), r->ndim);
-  return false;
+// The index of field `f` of region type `holder` holding points of the
+// nd-d region `target` (int64 in 1-d, int2d / int3d), or -1 after a
+// diagnostic naming the constructor.
+static int pointer_field(Checker *ck, Expr *f, const Type *holder, unsigned nd, const char *what,
+                         SrcLoc at) {
+  const Type *fs = holder->elem;
+  int k = f && f->kind == EX_STR ? type_struct_field(fs, f->str.s) : -1;
+  if (k >= 0 && type_point_rank(fs->elems[k]) == nd) return k;
+  const char *name = f && f->kind == EX_STR ? f->str.s : "?";
+  if (k < 0)
+    ck_error(ck, f ? f->loc : at, "Partition.%s: %s has no field '%s'", what,
+             ck_tyname(ck, holder), name);
+  else
+    ck_error(ck, f->loc,
+             "Partition.%s: field '%s' is %s; pointers into a %u-d region are %s", what, name,
+             ck_tyname(ck, fs->elems[k]), nd, nd == 1 ? "int64" : nd == 2 ? "int2d" : "int3d");
+  return -1;
 }
 
 // by_field(R, 'color', [n]): piece c = the points whose int64 field is c.
@@ -180,13 +189,13 @@ static const Type *by_field(Checker *ck, Expr *e) {
   return set(e, type_partition(ck->tt, r, 1, PART_BY_FIELD));
 }
 
-// preimage(R, P, 'ptr'[, colors]): piece c = the points of R whose int64
-// field ptr lies in P[c]. Disjoint when P is (statically), else aliased, as
+// preimage(R, P, 'ptr'[, colors]): piece c = the points of R whose pointer
+// field ptr (a point of P's region: int64, int2d, int3d) lies in P[c]. Disjoint when P is (statically), else aliased, as
 // in Legion.
 static const Type *preimage(Checker *ck, Expr *e) {
   Expr **a = e->call.args, *xs[3];
   if (e->call.nargs < 3 || e->call.nargs > 4) {
-    ck_error(ck, e->loc, "Partition.preimage takes (region, partition, 'int64 field'[, colors])");
+    ck_error(ck, e->loc, "Partition.preimage takes (region, partition, 'pointer field'[, colors])");
     return set(e, NULL);
   }
   const Type *r = region_operand(ck, a[0], "Partition.preimage");
@@ -197,13 +206,12 @@ static const Type *preimage(Checker *ck, Expr *e) {
     return set(e, NULL);
   }
   if (!r || !p || n < 0) return set(e, NULL);
-  if (!target_1d(ck, a[1], p->elem)) return set(e, NULL);
   if (n && (unsigned)n != p->ndim) {
     ck_error(ck, a[3]->loc, "Partition.preimage: the colors are those of %s (%u-d), found %d",
              ck_src(ck, a[1]->loc), p->ndim, n);
     return set(e, NULL);
   }
-  int k = int64_field(ck, a[2], r, "preimage", e->loc);
+  int k = pointer_field(ck, a[2], r, p->elem->ndim, "preimage", e->loc);
   if (k < 0) return set(e, NULL);
   e->call.ckind = CALL_PARTITION;
   e->call.field_a = 7;
@@ -278,9 +286,10 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
     e->call.field_a = 2;
     return set(e, type_partition(ck->tt, p->elem, p->ndim, PART_HALO));
   }
-  if (strcmp(what, "image") == 0) {  // image(R, P, 'ptr', colors): exact (sparse) pieces
+  if (strcmp(what, "image") == 0) {  // image(R, P, 'ptr', colors): exact (sparse) pieces;
+                                     // ptr holds points of R (int64, int2d, int3d)
     if (na < 3 || na > 4) {
-      ck_error(ck, e->loc, "Partition.image takes (region, partition, 'int64 field'[, colors])");
+      ck_error(ck, e->loc, "Partition.image takes (region, partition, 'pointer field'[, colors])");
       return set(e, NULL);
     }
     const Type *r = region_operand(ck, a[0], "Partition.image");
@@ -291,19 +300,8 @@ static const Type *partition_ctor(Checker *ck, Expr *e, const char *what) {
       return set(e, NULL);
     }
     if (!r || !p) return set(e, NULL);
-    if (r->ndim != 1) {
-      ck_error(ck, a[0]->loc,
-               "Partition.image in compiled code partitions a 1-d region (int64 pointers)");
-      return set(e, NULL);
-    }
-    const Type *fs = p->elem->elem;
-    int k = a[2] && a[2]->kind == EX_STR ? type_struct_field(fs, a[2]->str.s) : -1;
-    if (k < 0 || fs->elems[k] != ck->tt->t_i64) {
-      ck_error(ck, a[2] ? a[2]->loc : e->loc,
-               "Partition.image needs an int64 field of the partition's region ('%s')",
-               a[2] && a[2]->kind == EX_STR ? a[2]->str.s : "?");
-      return set(e, NULL);
-    }
+    int k = pointer_field(ck, a[2], p->elem, r->ndim, "image", e->loc);
+    if (k < 0) return set(e, NULL);
     e->call.ckind = CALL_PARTITION;
     e->call.field_a = 3;
     e->call.field_b = k;

@@ -39,9 +39,9 @@ static const Type *dict_fieldspace(Checker *ck, Expr *d) {
       continue;
     }
     tys[i] = v ? ck_annot(ck, v, false) : NULL;
-    if (tys[i] && !type_is_scalar(tys[i])) {
-      ck_error(ck, v->loc, "field '%s' must have a scalar type, found %s", k->str.s,
-               ck_tyname(ck, tys[i]));
+    if (tys[i] && !type_is_field(tys[i])) {
+      ck_error(ck, v->loc, "field '%s' must have a scalar type or be a point (int2d, int3d), found %s",
+               k->str.s, ck_tyname(ck, tys[i]));
       tys[i] = NULL;
     }
     if (!tys[i]) ok = false;
@@ -55,7 +55,10 @@ static const Type *dict_fieldspace(Checker *ck, Expr *d) {
       }
     Str ts;
     str_init(&ts);
-    if (tys[i]) type_print(tys[i], &ts);
+    if (tys[i] && type_point_rank(tys[i]) >= 2)  // a name without <,>: int2d
+      str_printf(&ts, "int%ud", type_point_rank(tys[i]));
+    else if (tys[i])
+      type_print(tys[i], &ts);
     str_printf(&nm, "_%s_%s", k->str.s, ts.data ? ts.data : "");
     str_fini(&ts);
   }
@@ -217,12 +220,6 @@ void ck_task_signature(Checker *ck, FuncDef *fn) {
 }
 
 // ---- expressions -------------------------------------------------------------------
-static const Type *point_type(Checker *ck, unsigned nd) {
-  if (nd == 1) return ck->tt->t_i64;
-  const Type *el[3] = {ck->tt->t_i64, ck->tt->t_i64, ck->tt->t_i64};
-  return type_tuple(ck->tt, el, nd);
-}
-
 static void list_fields(const Type *fs, Str *out) {
   for (uint32_t i = 0; i < fs->nelems; i++)
     str_printf(out, "%s%s", i ? ", " : "", fs->field_names[i]);
@@ -236,7 +233,7 @@ const Type *ck_task_attr(Checker *ck, Expr *e, const Type *vt) {
       return set(e, ck->tt->t_i64);
     }
     if (strcmp(e->attr.attr, "bounds") == 0) {
-      const Type *p = point_type(ck, vt->ndim);
+      const Type *p = type_point(ck->tt, vt->ndim);
       const Type *two[2] = {p, p};
       e->attr.akind = ATTR_BOUNDS;
       return set(e, type_tuple(ck->tt, two, 2));
@@ -264,6 +261,14 @@ const Type *ck_task_attr(Checker *ck, Expr *e, const Type *vt) {
   return set(e, NULL);
 }
 
+// The length of a tuple of integers (a point of that rank), or 0.
+static unsigned tuple_point(const Type *t) {
+  if (t->kind != TY_TUPLE) return 0;
+  for (uint32_t i = 0; i < t->nelems; i++)
+    if (t->elems[i]->kind != TY_INT) return 0;
+  return t->nelems;
+}
+
 const Type *ck_task_subscript(Checker *ck, Expr *e, bool *handled) {
   const Type *pt = ck_part_subscript(ck, e, handled);  // P[i] (check_partition.c)
   if (*handled) return pt;
@@ -282,8 +287,11 @@ const Type *ck_task_subscript(Checker *ck, Expr *e, bool *handled) {
       continue;
     }
     const Type *it = ck_expr(ck, x);
+    if (it && e->sub.n == 1 && rt && rt->ndim > 1 && tuple_point(it) == rt->ndim)
+      continue;  // g.u[p], p a point tuple (from g.ispace, a point field, ...)
     if (it && it->kind != TY_INT) {
-      ck_error(ck, x->loc, "a region index must be an integer, found %s", ck_tyname(ck, it));
+      ck_error(ck, x->loc, "a region index must be an integer%s, found %s",
+               rt && rt->ndim > 1 ? " (or one tuple of them, a point)" : "", ck_tyname(ck, it));
       ok = false;
     } else if (!it) {
       ok = false;
@@ -299,7 +307,7 @@ const Type *ck_task_subscript(Checker *ck, Expr *e, bool *handled) {
     str_fini(&fl);
     return set(e, NULL);
   }
-  if (ok && e->sub.n != rt->ndim) {
+  if (ok && e->sub.n != rt->ndim && !(e->sub.n == 1 && rt->ndim > 1)) {
     ck_error(ck, e->loc, "a %u-d region is indexed with %u integer%s (a global point), found %u",
              rt->ndim, rt->ndim, rt->ndim == 1 ? "" : "s", e->sub.n);
     return set(e, NULL);
@@ -459,5 +467,5 @@ const Type *ck_task_for(Checker *ck, Expr *it) {
     return NULL;
   const Type *t = ck_expr(ck, it);
   if (!t || it->attr.akind != ATTR_ISPACE) return NULL;
-  return point_type(ck, t->ndim);
+  return type_point(ck->tt, t->ndim);
 }

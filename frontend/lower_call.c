@@ -251,9 +251,22 @@ void lw_fmt_eval(Lower *l, Expr *e, LwVals *vals) {
   vec_push(l->cx->arena, vals, lw_expr(l, e));
 }
 
-// One value: FMT_SPEC with a spec, else FMT_VAL.
+// One value: FMT_SPEC with a spec, else FMT_VAL; a tuple as CPython's str()
+// writes it: (1, 2.5), (3,), element by element.
 static void fmt_value(Lower *l, IrValue v, const char *spec, SrcLoc loc) {
   if (v == IR_NOVALUE) return;
+  const Type *t = ir_value_type(l->fn, v);
+  if (t->kind == TY_TUPLE) {
+    fmt_str(l, "(", 1, loc);
+    for (uint32_t i = 0; i < t->nelems; i++) {
+      if (i) fmt_str(l, ", ", 2, loc);
+      IrInst *g = lw_emit(l, IR_OP_TUPLE_GET, t->elems[i], &v, 1, loc);
+      g->ival = i;
+      fmt_value(l, g->result, NULL, loc);
+    }
+    fmt_str(l, t->nelems == 1 ? ",)" : ")", t->nelems == 1 ? 2 : 1, loc);
+    return;
+  }
   bool has_spec = spec && spec[0];
   IrInst *in = lw_emit(l, has_spec ? IR_OP_FMT_SPEC : IR_OP_FMT_VAL, NULL, &v, 1, loc);
   if (has_spec) {

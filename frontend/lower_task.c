@@ -1,7 +1,8 @@
 // lower_task.c - the task layer in lowering (issue 4): typed AST -> task ops.
 // - Region(shape, F) -> REGION_NEW (extents i64), owned: moved into a hidden
 //   slot (regions are refcounted like arrays: lw_type_has_array is true).
-// - r.u[p] -> REGION_LOAD / REGION_STORE (ival field, global indices i64);
+// - r.u[p] -> REGION_LOAD / REGION_STORE (ival field, global indices i64; a
+//   point tuple p gives its elements);
 //   `r.u[p] += v` / `*= v` -> REGION_REDUCE (ival field | redop << 8) when the
 //   value converts to the field type; other augmented ops load, apply, store;
 //   `r.u[p] = max(r.u[p], v)` (or min, either argument order, the same
@@ -20,6 +21,17 @@ static IrValue region_of(Lower *l, Expr *rfield) { return lw_expr(l, rfield->att
 // Region and global indices of r.u[i, j] (args[0] region, then indices).
 static uint32_t field_ref(Lower *l, Expr *sub, IrValue *args) {
   args[0] = region_of(l, sub->sub.value);
+  Expr *x0 = sub->sub.index[0];
+  if (sub->sub.n == 1 && x0->ty && x0->ty->kind == TY_TUPLE) {  // g.u[p], p a point tuple
+    IrValue p = lw_expr(l, x0);
+    uint32_t n = x0->ty->nelems < 3 ? x0->ty->nelems : 3;
+    for (uint32_t k = 0; k < n; k++) {
+      IrInst *in = lw_emit(l, IR_OP_TUPLE_GET, x0->ty->elems[k], &p, 1, x0->loc);
+      in->ival = k;
+      args[1 + k] = lw_cast(l, in->result, l->tt->t_i64, x0->loc);
+    }
+    return 1 + n;
+  }
   for (uint32_t k = 0; k < sub->sub.n && k < 3; k++)
     args[1 + k] = lw_expr_to(l, sub->sub.index[k], l->tt->t_i64);
   return 1 + sub->sub.n;

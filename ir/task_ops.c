@@ -98,22 +98,24 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
     const Type *r = at[0], *q = at[1];
     bool by = in->op == IR_OP_PARTITION_BY_FIELD;
     bool other = by ? is_i64(m, q) && pt->ndim == 1
-                    : q && q->kind == TY_PARTITION && q->elem->ndim == 1 && pt->ndim == q->ndim;
+                    : q && q->kind == TY_PARTITION && pt->ndim == q->ndim;
+    unsigned want = by ? 1 : q && q->kind == TY_PARTITION ? q->elem->ndim : 0;
     if (!r || !q || r->kind != TY_REGION || pt->kind != TY_PARTITION || pt->elem != r || !other ||
         in->ival < 0 || in->ival >= (int64_t)r->elem->nelems ||
-        r->elem->elems[in->ival] != m->types->t_i64) {
-      snprintf(msg, n, "takes a region with an i64 field (ival) and %s and gives its partition",
-               by ? "a color count" : "a partition of a 1-d region");
+        type_point_rank(r->elem->elems[in->ival]) != want) {
+      snprintf(msg, n, "takes a region with %s field (ival) and %s and gives its partition",
+               by ? "an i64" : "a pointer", by ? "a color count" : "a partition whose region it points into");
       return false;
     }
     return true;
   }
   if (in->op == IR_OP_PARTITION_IMAGE) {
     const Type *r = at[0], *s = in->nargs == 2 ? at[1] : NULL;
-    if (!r || !s || r->kind != TY_REGION || r->ndim != 1 || s->kind != TY_PARTITION ||
+    if (!r || !s || r->kind != TY_REGION || s->kind != TY_PARTITION ||
         pt->kind != TY_PARTITION || pt->elem != r || pt->ndim != s->ndim || in->ival < 0 ||
-        in->ival >= (int64_t)s->elem->elem->nelems || s->elem->elem->elems[in->ival] != m->types->t_i64) {
-      snprintf(msg, n, "takes a 1-d region and a partition with an i64 field and gives a partition of the region");
+        in->ival >= (int64_t)s->elem->elem->nelems ||
+        type_point_rank(s->elem->elem->elems[in->ival]) != r->ndim) {
+      snprintf(msg, n, "takes a region and a partition with a field of its points (ival) and gives a partition of the region");
       return false;
     }
     return true;

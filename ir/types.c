@@ -101,6 +101,24 @@ const Type *type_tuple(TypeTable *tt, const Type **elems, uint32_t n) {
   return add(tt, (Type){.kind = TY_TUPLE, .elems = copy, .nelems = n});
 }
 
+const Type *type_point(TypeTable *tt, unsigned ndim) {
+  const Type *el[3] = {tt->t_i64, tt->t_i64, tt->t_i64};
+  return ndim <= 1 ? tt->t_i64 : type_tuple(tt, el, ndim > 3 ? 3 : ndim);
+}
+
+static bool is_i64(const Type *t) { return t->kind == TY_INT && t->bits == 64 && t->is_signed; }
+
+unsigned type_point_rank(const Type *t) {
+  if (!t) return 0;
+  if (is_i64(t)) return 1;
+  if (t->kind != TY_TUPLE || t->nelems < 2 || t->nelems > 3) return 0;
+  for (uint32_t i = 0; i < t->nelems; i++)
+    if (!is_i64(t->elems[i])) return 0;
+  return t->nelems;
+}
+
+bool type_is_field(const Type *t) { return type_is_scalar(t) || type_point_rank(t) >= 2; }
+
 const Type *type_struct_lookup(TypeTable *tt, const char *name) {
   return find(tt, &(Type){.kind = TY_STRUCT, .name = name});
 }

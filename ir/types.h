@@ -89,6 +89,14 @@ static inline bool type_part_disjoint(const Type *t) {
 }
 extern const char *const type_part_kind_text[PART_KIND_COUNT];  // "equal", ...
 int type_struct_field(const Type *st, const char *name);  // index or -1
+// A point of an n-d index space (n 1..3): int64 in 1-d, tuple[int64 x n]
+// otherwise (Pygion's int1d / int2d / int3d). type_point_rank(t) is n for
+// such a type, 0 for any other.
+const Type *type_point(TypeTable *tt, unsigned ndim);
+unsigned type_point_rank(const Type *t);
+// A region field's type: a scalar, or a point of a 2-d or 3-d space (the
+// pointers of Partition.image / preimage into n-d regions).
+bool type_is_field(const Type *t);
 
 static inline bool type_is_scalar(const Type *t) {
   return t->kind == TY_BOOL || t->kind == TY_INT || t->kind == TY_FLOAT;

@@ -171,7 +171,8 @@ static LLVMValueRef emit_region_new(CgFn *f, IrInst *in) {
   for (uint32_t k = 0; k < fs->nelems && k < 64; k++) {
     const Type *e = fs->elems[k];
     LLVMValueRef idx = cg_const_i64(cm, k);
-    LLVMBuildStore(f->b, cg_const_i64(cm, e->kind == TY_BOOL ? 1 : e->bits / 8),
+    uint64_t size = e->kind == TY_BOOL ? 1 : e->kind == TY_TUPLE ? 8 * e->nelems : e->bits / 8u;
+    LLVMBuildStore(f->b, cg_const_i64(cm, (int64_t)size),  // a point field: its int64s
                    LLVMBuildGEP2(f->b, i64t(cm), sizes, &idx, 1, ""));
   }
   LLVMValueRef a[4] = {cg_const_i32(cm, rt->ndim), ext, cg_const_i32(cm, (int32_t)fs->nelems), sizes};
@@ -444,7 +445,7 @@ bool cg_emit_task_inst(CgFn *f, IrInst *in, LLVMValueRef *out) {
   case IR_OP_REGION_VOLUME: r = cg_rt_call(f, "pyc_region_volume", &V(0), 1); break;
   case IR_OP_REGION_FILL: {
     const Type *et = T(0)->elem->elems[in->ival];
-    LLVMValueRef tmp = cg_entry_alloca(f, i64t(cm), "fill_value");
+    LLVMValueRef tmp = cg_entry_alloca(f, cg_mem_type(cm, et), "fill_value");  // scalar or point
     LLVMBuildStore(B, cg_to_mem(f, et, V(1)), tmp);
     LLVMValueRef a[3] = {V(0), cg_const_i32(cm, (int32_t)in->ival), tmp};
     cg_rt_call(f, "pyc_region_fill", a, 3);

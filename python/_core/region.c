@@ -74,25 +74,33 @@ static void region_dealloc(PyObject *self) {
   PyObject_Free(self);
 }
 
-// array(f, typenum): the numpy view of field f over the region's rectangle.
+// array(f, typenum[, inner]): the numpy view of field f over the region's
+// rectangle; inner > 1 (a point field: inner int64 per element) adds a
+// trailing axis of that length.
 static PyObject *region_array(PyObject *self, PyObject *args) {
   PycRegion *r = ((RuntimeRegion *)self)->r;
-  int f, typenum;
-  if (!PyArg_ParseTuple(args, "ii", &f, &typenum)) return NULL;
+  int f, typenum, inner = 1;
+  if (!PyArg_ParseTuple(args, "ii|i", &f, &typenum, &inner)) return NULL;
   void *data = pyc_region_field_data(r, f);
   PyArray_Descr *d = PyArray_DescrFromType(typenum);
   if (!d) return NULL;
-  if (!data || pyc_region_field_size(r, f) != d->elsize) {
+  if (!data || inner < 1 || inner > PYC_MAX_DIM ||
+      pyc_region_field_size(r, f) != (int64_t)d->elsize * inner) {
+    PyErr_Format(PyExc_ValueError, "region has no field %d of %d x %d bytes", f, inner,
+                 (int)d->elsize);
     Py_DECREF(d);
-    PyErr_Format(PyExc_ValueError, "region has no field %d of %d bytes", f, (int)d->elsize);
     return NULL;
   }
   int nd = pyc_region_ndim(r);
-  npy_intp shape[PYC_MAX_DIM], strides[PYC_MAX_DIM];
+  npy_intp shape[PYC_MAX_DIM + 1], strides[PYC_MAX_DIM + 1];
   for (int k = 0; k < nd; k++) {
     int64_t n = pyc_region_hi(r, k) - pyc_region_lo(r, k) + 1;
     shape[k] = n > 0 ? (npy_intp)n : 0;
-    strides[k] = (npy_intp)(pyc_region_stride(r, k) * d->elsize);
+    strides[k] = (npy_intp)(pyc_region_stride(r, k) * d->elsize * inner);
+  }
+  if (inner > 1) {
+    shape[nd] = inner;
+    strides[nd++] = d->elsize;
   }
   PyObject *a = PyArray_NewFromDescr(&PyArray_Type, d, nd, shape, strides, data, NPY_ARRAY_WRITEABLE,
                                      NULL);
@@ -135,7 +143,7 @@ static PyObject *region_refcount(PyObject *self, PyObject *unused) {
 }
 
 static PyMethodDef region_methods[] = {
-    {"array", region_array, METH_VARARGS, "array(f, typenum): numpy view of field f"},
+    {"array", region_array, METH_VARARGS, "array(f, typenum[, inner]): numpy view of field f"},
     {"subregion", region_subregion, METH_VARARGS, "subregion(lo, hi) (inclusive)"},
     {"refcount", region_refcount, METH_NOARGS, "the runtime's reference count"},
     {NULL, NULL, 0, NULL},

@@ -23,7 +23,7 @@ from .types import (ScalarType, ArrayType, Array, bool_,
                     int8, int16, int32, int64, uint8, uint16, uint32, uint64,
                     float32, float64, complex128,
                     i8, i16, i32, i64, u8, u16, u32, u64, f32, f64, c128,
-                    type_from_name)
+                    PointType, int1d, int2d, int3d, type_from_name)
 from .errors import CompileError, CompileWarning
 from .decorators import kernel, task, fieldspace, is_kernel, is_task, fields_of
 from .regions import (Future, FutureMap, Region, Partition, IndexSpace,
@@ -67,6 +67,7 @@ __all__ = [
     'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64',
     'float32', 'float64', 'complex128',
     'i8', 'i16', 'i32', 'i64', 'u8', 'u16', 'u32', 'u64', 'f32', 'f64', 'c128',
+    'PointType', 'int1d', 'int2d', 'int3d',
     'Future', 'FutureMap', 'Region', 'Partition', 'IndexSpace',
     'IndexLaunch', 'index_launch', 'ID', 'Privilege',
     'R', 'RW', 'WD', 'N', 'Reduce', 'fill', 'copy', 'mode', 'install_hook',

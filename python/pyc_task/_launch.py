@@ -58,13 +58,26 @@ def runtime_fields(shape, fields):
         dt = getattr(t, 'np_dtype', None)
         if dt is None or dt.shape != () or dt.fields is not None or not 1 <= dt.itemsize <= 4096:
             return None
-        sizes.append(dt.itemsize)
+        sizes.append(dt.itemsize * _inner(t))
     handle = _core.RuntimeRegion(tuple(shape), tuple(sizes))
     m = _FieldMap()
     m.handle = handle
     for k, (name, t) in enumerate(fields.items()):
-        dict.__setitem__(m, name, handle.array(k, t.np_dtype.num))
+        dict.__setitem__(m, name, handle.array(k, t.np_dtype.num, _inner(t)))
     return m
+
+
+def _inner(t):
+    """Elements per point of a field type: n for a point type (int2d), else 1."""
+    shape = getattr(t, 'shape', ())
+    return shape[0] if shape else 1
+
+
+def _ir_name(t):
+    """A field type as the compiler names it in an inline field space."""
+    if _inner(t) > 1:
+        return t.name
+    return _IR.get(t.np_dtype.name, '?')
 
 
 def _handle_of(region):
@@ -206,8 +219,7 @@ def _matches(ptype, region):
         name, nd = ptype[len('region<struct@'):-1].rsplit(',', 1)
         fs = region.fieldspace
         if isinstance(fs, dict):
-            want = '_fs_' + '_'.join('%s_%s' % (k, _IR.get(t.np_dtype.name, '?'))
-                                     for k, t in fs.items())
+            want = '_fs_' + '_'.join('%s_%s' % (k, _ir_name(t)) for k, t in fs.items())
         else:
             want = getattr(fs, '__name__', None)
         return want == name and int(nd) == region.ispace.ndim

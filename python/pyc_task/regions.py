@@ -13,6 +13,8 @@ import operator
 
 import numpy as np
 
+from .types import PointType
+
 __all__ = ['Future', 'FutureMap', 'Region', 'Partition', 'IndexSpace',
            'IndexLaunch', 'index_launch', 'ID', 'Privilege',
            'R', 'RW', 'WD', 'N', 'Reduce', 'fill', 'copy']
@@ -181,11 +183,12 @@ class _FieldView:
     """A field of a subregion: indexed by global points, checked against the
     subregion's index space (IndexError outside it). Writes reach the root."""
 
-    __slots__ = ('_data', '_ispace')
+    __slots__ = ('_data', '_ispace', '_point')
 
-    def __init__(self, data, ispace):
+    def __init__(self, data, ispace, point=False):
         self._data = data
         self._ispace = ispace
+        self._point = point       # a point field (int2d, int3d): tuples
 
     def _check(self, idx):
         if not self._ispace.contains(idx):
@@ -194,7 +197,8 @@ class _FieldView:
         return idx
 
     def __getitem__(self, idx):
-        return self._data[self._check(idx)]
+        v = self._data[self._check(idx)]
+        return tuple(int(x) for x in v) if self._point else v
 
     def __setitem__(self, idx, value):
         self._data[self._check(idx)] = value
@@ -227,7 +231,8 @@ class Region:
             self._fields = dict(fields_of(fields))
             self._data = _runtime_fields(shape, self._fields)
             if self._data is None:
-                self._data = {name: np.zeros(shape, dtype=t.np_dtype)
+                self._data = {name: np.zeros(shape + getattr(t, 'shape', ()),
+                                             dtype=t.np_dtype)
                               for name, t in self._fields.items()}
             self._root = self
             self.ispace = IndexSpace([0] * len(shape), [s - 1 for s in shape])
@@ -257,9 +262,10 @@ class Region:
         if name not in self._data:
             raise AttributeError('region has no field %r (fields: %s)'
                                  % (name, ', '.join(self._fields)))
-        if self.is_root:
+        point = isinstance(self._fields[name], PointType)
+        if self.is_root and not point:
             return self._data[name]
-        return _FieldView(self._data[name], self.ispace)
+        return _FieldView(self._data[name], self.ispace, point)
 
     def __getattr__(self, name):
         if name.startswith('_'):
@@ -444,13 +450,15 @@ class Partition:
     @staticmethod
     def image(region, source_partition, field, colors=None):
         """Piece c = the points of ``region`` named by ``field`` on piece c."""
-        root_shape = region._root._data[next(iter(region._root._data))].shape
+        root_shape = tuple(h + 1 for h in region._root.ispace.hi)
         pieces = {}
         for c, src in source_partition._pieces.items():
             mask = np.zeros(root_shape, dtype=bool)
             ptr = src._data[field]
             for p in src.ispace.points():
-                mask[tuple(np.atleast_1d(ptr[p]))] = True
+                q = tuple(int(x) for x in np.atleast_1d(ptr[p]))
+                if region.ispace.contains(q):     # others are dropped (Legion)
+                    mask[q] = True
             pieces[c] = _subregion(region, region.ispace.lo, region.ispace.hi,
                                    mask)
         disjoint = _pairwise_disjoint(list(pieces.values()))
@@ -463,7 +471,7 @@ class Partition:
         P's). Disjoint when P is. (``preimage(R, 'ptr', P)`` also works.)"""
         if isinstance(target_partition, str):
             target_partition, field = field, target_partition
-        root_shape = region._root._data[next(iter(region._root._data))].shape
+        root_shape = tuple(h + 1 for h in region._root.ispace.hi)
         ptr = region._data[field]
         pieces = {}
         for c, tgt in target_partition._pieces.items():

@@ -18,6 +18,7 @@ __all__ = [
     'float32', 'float64', 'complex128',
     'i8', 'i16', 'i32', 'i64', 'u8', 'u16', 'u32', 'u64', 'f32', 'f64',
     'c128', 'SCALAR_TYPES', 'type_from_name',
+    'PointType', 'int1d', 'int2d', 'int3d',
 ]
 
 
@@ -164,6 +165,43 @@ uint64 = ScalarType('uint64', 'u', 64, np.uint64)
 float32 = ScalarType('float32', 'f', 32, np.float32)
 float64 = ScalarType('float64', 'f', 64, np.float64)
 complex128 = ScalarType('complex128', 'c', 128, np.complex128)
+
+
+
+class PointType:
+    """A point of an n-d index space as a region field type (Pygion's
+    ``int2d``, ``int3d``): n int64 per element, read as a tuple of ints;
+    the pointers of ``Partition.image`` / ``preimage`` into n-d regions.
+    (``int1d`` is ``int64``.)"""
+
+    __slots__ = ('name', 'ndim', 'np_dtype')
+
+    def __init__(self, ndim):
+        self.name = 'int%dd' % ndim
+        self.ndim = ndim
+        self.np_dtype = np.dtype(np.int64)      # per coordinate
+
+    @property
+    def shape(self):
+        """The trailing axis of the field's storage."""
+        return (self.ndim,)
+
+    def __repr__(self):
+        return self.name
+
+    def __reduce__(self):
+        return (PointType, (self.ndim,))
+
+    def __call__(self, value):
+        p = tuple(int(x) for x in value)
+        if len(p) != self.ndim:
+            raise ValueError('%s needs %d coordinates, got %d' % (self.name, self.ndim, len(p)))
+        return p
+
+
+int1d = int64
+int2d = PointType(2)
+int3d = PointType(3)
 
 i8, i16, i32, i64 = int8, int16, int32, int64
 u8, u16, u32, u64 = uint8, uint16, uint32, uint64

@@ -2,7 +2,7 @@
 // region plus one subregion ("piece") per color, row-major, and what is known
 // about it (disjoint, complete). Partition.equal, .restrict and .halo build
 // the pieces with pyc_region_subregion (pieces keep the parent's
-// coordinates); .by_field, .preimage (any rank) and .image (1-d) build
+// coordinates); .by_field, .preimage and .image (any rank) build
 // sparse pieces (pyc_region_subregion_points: sorted points, bounding box).
 // pyc_index_launch runs one ordinary launch per point, with the partitioned
 // requirements replaced by the point's piece: dependences are therefore
@@ -192,32 +192,34 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *src, int64_t width) {
   return p;
 }
 
-// The int64 values of field f over piece q (any rank; a sparse piece's
-// points only), row-major, into out (room for pyc_region_volume(q)).
-static int64_t values_of(const PycRegion *q, int32_t f, int64_t *out) {
-  int32_t nd = pyc_region_ndim(q);
-  int64_t lo[PYC_MAX_DIM] = {0, 0, 0}, hi[PYC_MAX_DIM] = {0, 0, 0}, st[PYC_MAX_DIM] = {0, 0, 0};
-  for (int32_t d = 0; d < nd; d++) {
-    lo[d] = pyc_region_lo(q, d);
-    hi[d] = pyc_region_hi(q, d);
-    st[d] = pyc_region_stride(q, d);
-    if (hi[d] < lo[d]) return 0;
+// The element of field f (nd int64s: an int64 or a point) at the k-th
+// point of r (row-major); the point's key in *key if asked.
+static const int64_t *field_at(const PycRegion *r, int32_t f, int32_t nd, int64_t k,
+                               int64_t *key) {
+  int64_t x[PYC_MAX_DIM], off = 0;
+  region_point_at(r, k, x);
+  if (key) *key = region_point_key(r, x);
+  for (int32_t d = 0; d < pyc_region_ndim(r); d++)
+    off += (x[d] - pyc_region_lo(r, d)) * pyc_region_stride(r, d);
+  return (const int64_t *)pyc_region_field_data(r, f) + off * nd;
+}
+
+// Whether field f of r holds points of an nd-d region (nd int64s each).
+static bool pointer_field(const PycRegion *r, int32_t field, int32_t nd) {
+  return r && nd >= 1 && nd <= PYC_MAX_DIM && field >= 0 && field < pyc_region_nfields(r) &&
+         pyc_region_field_size(r, field) == 8 * nd;
+}
+
+// The points stored in pointer field f (rank nd: nd int64s per element)
+// over piece q (a sparse piece's points only) that region r holds, as keys
+// of r's root (region_point_key), into out (room for pyc_region_volume(q)).
+static int64_t pointed_keys(const PycRegion *q, int32_t f, int32_t nd, const PycRegion *r,
+                            int64_t *out) {
+  int64_t n = 0, vol = pyc_region_volume(q);
+  for (int64_t k = 0; k < vol; k++) {
+    const int64_t *ptr = field_at(q, f, nd, k, NULL);
+    if (region_holds(r, ptr)) out[n++] = region_point_key(r, ptr);
   }
-  const int64_t *base = pyc_region_field_data(q, f);
-  int64_t n = 0;
-  if (pyc_region_points(q)) {  // sparse: its points
-    for (int64_t k = 0; k < pyc_region_volume(q); k++) {
-      int64_t x[PYC_MAX_DIM], off = 0;
-      region_point_at(q, k, x);
-      for (int32_t d = 0; d < nd; d++) off += (x[d] - lo[d]) * st[d];
-      out[n++] = base[off];
-    }
-    return n;
-  }
-  for (int64_t a = lo[0]; a <= hi[0]; a++)
-    for (int64_t b = lo[1]; b <= hi[1]; b++)
-      for (int64_t c = lo[2]; c <= hi[2]; c++)
-        out[n++] = base[(a - lo[0]) * st[0] + (b - lo[1]) * st[1] + (c - lo[2]) * st[2]];
   return n;
 }
 
@@ -226,37 +228,35 @@ static int cmp_i64(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-// Sorts v[0..n), drops duplicates and the points outside r; the new count.
-static int64_t sorted_points_in(const PycRegion *r, int64_t *v, int64_t n) {
+// Sorts v[0..n) and drops duplicates; the new count.
+static int64_t sort_unique(int64_t *v, int64_t n) {
   qsort(v, (size_t)n, sizeof *v, cmp_i64);
   int64_t m = 0;
   for (int64_t i = 0; i < n; i++)
-    if ((m == 0 || v[i] != v[m - 1]) && pyc_region_contains(r, v[i])) v[m++] = v[i];
+    if (m == 0 || v[i] != v[m - 1]) v[m++] = v[i];
   return m;
 }
 
-// The exact kind of a partition of a 1-d region: one mark per point of the
-// parent's bounding box (pieces lie inside the parent).
-static int32_t exact_kind_1d(const PycPartition *p) {
-  int64_t lo = pyc_region_lo(p->parent, 0), ext = pyc_region_hi(p->parent, 0) - lo + 1;
-  unsigned char *seen = calloc((size_t)(ext > 0 ? ext : 1), 1);
-  if (!seen) return computed_kind(p);  // conservative without memory
-  int32_t kind = PYC_PART_DISJOINT;
-  int64_t vol = 0;
-  for (int64_t c = 0; c < p->npieces && kind; c++) {
+// The exact kind of a partition (any rank): every piece's points as keys
+// of the root, sorted; disjoint when no key repeats, complete when they are
+// as many as the parent's points (pieces lie inside the parent).
+static int32_t exact_kind(const PycPartition *p) {
+  int64_t total = 0;
+  for (int64_t c = 0; c < p->npieces; c++) total += pyc_region_volume(p->pieces[c]);
+  int64_t *keys = malloc(sizeof *keys * (size_t)(total ? total : 1));
+  if (!keys) return computed_kind(p);  // conservative without memory
+  int64_t n = 0;
+  for (int64_t c = 0; c < p->npieces; c++) {
     const PycRegion *q = p->pieces[c];
     for (int64_t k = 0; k < pyc_region_volume(q); k++) {
-      int64_t x = pyc_region_point(q, k) - lo;
-      if (seen[x]) {
-        kind = 0;
-        break;
-      }
-      seen[x] = 1;
-      vol++;
+      int64_t x[PYC_MAX_DIM];
+      region_point_at(q, k, x);
+      keys[n++] = region_point_key(q, x);
     }
   }
-  free(seen);
-  if (kind && vol == pyc_region_volume(p->parent)) kind |= PYC_PART_COMPLETE;
+  int32_t kind = sort_unique(keys, n) == n ? PYC_PART_DISJOINT : 0;
+  free(keys);
+  if (kind && n == pyc_region_volume(p->parent)) kind |= PYC_PART_COMPLETE;
   return kind;
 }
 
@@ -269,10 +269,11 @@ static bool set_sparse_piece(PycPartition *p, int64_t k, const int64_t *pts, int
 // Exact image (as in Legion): piece k = the points of r named by field over
 // src's piece k (pointers outside r are dropped), sparse when not a run.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field) {
-  if (!r || !src || pyc_region_ndim(r) != 1 || field < 0 ||
-      field >= pyc_region_nfields(src->parent) || pyc_region_field_size(src->parent, field) != 8) {
+  if (!r || !src || !pointer_field(src->parent, field, pyc_region_ndim(r))) {
     pyc_raise(PYC_EXC_VALUE,
-              "image: needs a 1-d region, a partition and an int64 field of its region", NULL, 0);
+              "image: needs a region, a partition and a field of its region holding points of "
+              "the region (int64 in 1-d, 2 or 3 int64 in 2-d or 3-d)",
+              NULL, 0);
     return NULL;
   }
   PycPartition *p = part_alloc(r, src->cdim, src->colors);
@@ -284,7 +285,7 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
   bool ok = v != NULL;
   if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
   for (int64_t k = 0; ok && k < p->npieces; k++) {
-    int64_t n = sorted_points_in(r, v, values_of(src->pieces[k], field, v));
+    int64_t n = sort_unique(v, pointed_keys(src->pieces[k], field, pyc_region_ndim(r), r, v));
     ok = set_sparse_piece(p, k, v, n);
   }
   free(v);
@@ -292,31 +293,10 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
     pyc_partition_release(p);
     return NULL;
   }
-  p->kind = exact_kind_1d(p);
+  p->kind = exact_kind(p);
   return p;
 }
 
-
-// The int64 value of field f at point x (ndim coordinates) of r.
-static int64_t field_i64(const PycRegion *r, int32_t f, const int64_t *x) {
-  const int64_t *base = pyc_region_field_data(r, f);
-  int64_t off = 0;
-  for (int32_t d = 0; d < pyc_region_ndim(r); d++)
-    off += (x[d] - pyc_region_lo(r, d)) * pyc_region_stride(r, d);
-  return base[off];
-}
-
-// The int64 value of field f at the k-th point of r (row-major); its key.
-static int64_t field_at(const PycRegion *r, int32_t f, int64_t k, int64_t *key) {
-  int64_t x[PYC_MAX_DIM];
-  region_point_at(r, k, x);
-  if (key) *key = region_point_key(r, x);
-  return field_i64(r, f, x);
-}
-
-static bool int64_field(const PycRegion *r, int32_t field) {
-  return r && field >= 0 && field < pyc_region_nfields(r) && pyc_region_field_size(r, field) == 8;
-}
 
 // Builds the pieces from a color per point of the parent (-1: none):
 // a counting sort, so each piece's points stay sorted.
@@ -351,7 +331,7 @@ static int32_t disjoint_kind(const PycPartition *p) {
 }
 
 PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors) {
-  if (!int64_field(r, field)) {
+  if (!pointer_field(r, field, 1)) {
     pyc_raise(PYC_EXC_VALUE, "by_field: needs a region and an int64 field of it", NULL, 0);
     return NULL;
   }
@@ -365,7 +345,7 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_
     return NULL;
   }
   for (int64_t i = 0; i < n; i++) {
-    int64_t c = field_at(r, field, i, NULL);
+    int64_t c = *field_at(r, field, 1, i, NULL);
     color[i] = c >= 0 && c < ncolors ? c : -1;  // other colors: in no piece
   }
   bool ok = pieces_by_color(p, color, n);
@@ -379,9 +359,11 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_
 }
 
 PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target, int32_t field) {
-  if (!int64_field(r, field) || !target || pyc_region_ndim(target->parent) != 1) {
+  int32_t nd = target ? pyc_region_ndim(target->parent) : 0;
+  if (!target || !pointer_field(r, field, nd)) {
     pyc_raise(PYC_EXC_VALUE,
-              "preimage: needs a region, an int64 field of it and a partition of a 1-d region",
+              "preimage: needs a region, a partition and a field of the region holding points "
+              "of the partition's region (int64 in 1-d, 2 or 3 int64 in 2-d or 3-d)",
               NULL, 0);
     return NULL;
   }
@@ -393,10 +375,10 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
     int64_t *color = malloc(sizeof *color * (size_t)(n ? n : 1));
     ok = color != NULL;
     for (int64_t i = 0; ok && i < n; i++) {
-      int64_t x = field_at(r, field, i, NULL);
+      const int64_t *x = field_at(r, field, nd, i, NULL);
       color[i] = -1;
       for (int64_t c = 0; c < p->npieces && color[i] < 0; c++)
-        if (pyc_region_contains(target->pieces[c], x)) color[i] = c;
+        if (region_holds(target->pieces[c], x)) color[i] = c;
     }
     if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
     ok = ok && pieces_by_color(p, color, n);
@@ -410,7 +392,7 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
       int64_t m = 0;
       for (int64_t i = 0; i < n; i++) {
         int64_t key;
-        if (pyc_region_contains(target->pieces[c], field_at(r, field, i, &key))) pts[m++] = key;
+        if (region_holds(target->pieces[c], field_at(r, field, nd, i, &key))) pts[m++] = key;
       }
       ok = set_sparse_piece(p, c, pts, m);
     }

@@ -3,7 +3,8 @@ Run as a script it prints a small program's output, identical in compiled
 mode and with PYC_TASK_DISABLE=1."""
 
 import pyc_task as pt
-from pyc_task import task, fieldspace, float64, int64, Region, R, RW, WD, Reduce, fill, copy
+from pyc_task import task, fieldspace, float64, int64, int2d, Region, R, RW, WD, Reduce, fill, copy
+from pyc_task import Partition
 
 
 @fieldspace
@@ -80,6 +81,29 @@ def dsum(r: Region[{'x': float64, 'k': int64}, 2], add: int64) -> int64:
     return s
 
 
+@fieldspace
+class Probe:
+    at: int2d
+    w: int64
+
+
+@task(privileges=[WD('at', 'w')])
+def aim(pr: Region[Probe], n: int64):
+    for k in pr.ispace:
+        pr.at[k] = (k % n, (k * 2) % n - 1)
+        pr.w[k] = k
+
+
+@task(privileges=[R('at'), R('u')])
+def gather(pr: Region[Probe], g: Region[Cell, 2]) -> float64:
+    s = 0.0
+    for k in pr.ispace:
+        i, j = pr.at[k]
+        if j >= 0:
+            s += g.u[pr.at[k]] * (k + 1)
+    return s
+
+
 def program():
     r = Region([8], Cell)
     init(r, 0.5)
@@ -109,6 +133,11 @@ def program():
     d = Region([2, 3], {'x': float64, 'k': int64})
     print('dsum', dsum(d, 2).get(), dsum(d, 1).get(), d.k.tolist())
     print('volume', r.ispace.volume, r.ispace.bounds, g.ispace.bounds)
+    pr = Region([5], Probe)
+    aim(pr, 3)
+    print('probes', [pr.at[k] for k in range(5)], pr.at[4], gather(pr, g).get())
+    seen = Partition.image(g, Partition.equal(pr, [2]), 'at')
+    print('image', [sorted(seen[c].ispace) for c in range(2)])
 
 
 if __name__ == '__main__':

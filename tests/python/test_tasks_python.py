@@ -143,3 +143,23 @@ def test_same_output_as_pure_python():
     assert 'Warning' not in c.stderr, c.stderr
     assert c.stdout == p.stdout
     assert 'ZeroDivisionError integer division' in c.stdout
+
+
+def test_point_field(tm):
+    """An int2d field in runtime memory: n int64 per point (a trailing axis),
+    read as tuples, written by a compiled task, used as a region index."""
+    from pyc_task import _core
+    pr = tm.Region([4], tm.Probe)
+    raw = pr._data['at']
+    assert isinstance(raw.base, _core.RuntimeRegion) and raw.shape == (4, 2)
+    f = tm.aim(pr, 3)
+    assert type(f).__name__ == 'LaunchedFuture'
+    f.get()
+    assert [pr.at[k] for k in range(4)] == [(0, -1), (1, 1), (2, 0), (0, -1)]
+    assert raw.tolist() == [[0, -1], [1, 1], [2, 0], [0, -1]]
+    pr.at[1] = (2, 2)                                        # written from Python
+    g = tm.Region([3, 3], tm.Cell)
+    g.u[:] = np.arange(9.0).reshape(3, 3)
+    f = tm.gather(pr, g)
+    assert type(f).__name__ == 'LaunchedFuture'
+    assert f.get() == 8.0 * 2 + 6.0 * 3

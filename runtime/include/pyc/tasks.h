@@ -364,9 +364,11 @@ PYC_API PycPartition *pyc_partition_restrict(PycRegion *r, int32_t cdim, const i
 PYC_API PycPartition *pyc_partition_halo(PycPartition *p, int64_t width);
 
 /// Partition.image(r, src, field): piece c is exactly the set of points of
-/// 1-d region r named by int64 field `field` of src's piece c (its points
-/// only when sparse; duplicates once, values outside r dropped), as Legion's
-/// image: sparse unless a run. The kind is computed exactly.
+/// region r (1-3 d) named by pointer field `field` of src's piece c (its
+/// points only when sparse; duplicates once, points outside r dropped), as
+/// Legion's image: sparse unless they fill their bounding box. A pointer
+/// field of an n-d region holds n int64 per element (field size 8n: int64,
+/// int2d, int3d). The kind is computed exactly.
 /// Reads the field now: the caller orders it after the writers (compiled
 /// code fences first). NULL with ValueError pending on bad input.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field);
@@ -376,9 +378,9 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
 /// [0, n) is in none). Disjoint; complete when every point is colored.
 PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors);
 
-/// Partition.preimage(r, target, 'f'): r 1-3 d, f an int64 field of r holding
-/// points of target's (1-d) parent; piece c holds the points of r whose f
-/// lies in target's piece c. Disjoint when target is (each point lands in
+/// Partition.preimage(r, target, 'f'): r 1-3 d, f a pointer field of r
+/// holding points of target's parent (1-3 d: n int64 per element, as for
+/// image); piece c holds the points of r whose f lies in target's piece c. Disjoint when target is (each point lands in
 /// one piece at most), else as computed; the color space is target's.
 PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target, int32_t field);
 

@@ -7,5 +7,5 @@ from pyc_task import kernel, task, float64, int64, int32, float32, fieldspace, A
 
 @kernel
 def f(a: pt.float64[:]) -> None:
-    # CHECK: {{.*}}print_array.py:[[@LINE+1]]:11: error: print() in compiled code takes numbers, bools, string literals and f-strings; found float64{{\[}}:]
+    # CHECK: {{.*}}print_array.py:[[@LINE+1]]:11: error: print() in compiled code takes numbers, bools, tuples of them, string literals and f-strings; found float64{{\[}}:]
     print(a)
