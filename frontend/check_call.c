@@ -512,7 +512,8 @@ static const Type *builtin_call(Checker *ck, Expr *e, Symbol *s) {
   if (!arity(ck, e, n, 1, 1) || !ok) return set(e, NULL);
   Expr *a = e->call.args[0];
   if (strcmp(n, "len") == 0) {
-    if (a->ty->kind != TY_ARRAY && a->ty->kind != TY_PARTITION) {  // len(P), len(P.color_space)
+    if (a->ty->kind != TY_ARRAY && a->ty->kind != TY_PARTITION &&
+        a->ty->kind != TY_COLORSPACE) {  // len(P), len(P.color_space), len(cs)
       ck_error(ck, a->loc, "len() in compiled code needs an array, found %s", ck_tyname(ck, a->ty));
       return set(e, NULL);
     }

@@ -269,7 +269,8 @@ static const Type *check_attr(Checker *ck, Expr *e) {
   const Type *vt = ck_expr(ck, e->attr.value);
   if (!vt) return set(e, NULL);
   if (vt->kind == TY_REGION) return ck_task_attr(ck, e, vt);
-  if (vt->kind == TY_PARTITION) return ck_part_attr(ck, e, vt);  // check_partition.c
+  if (vt->kind == TY_PARTITION || vt->kind == TY_COLORSPACE)
+    return ck_part_attr(ck, e, vt);  // P.color_space, cs.volume (check_partition.c)
   if (vt->kind == TY_ARRAY) {
     if (strcmp(e->attr.attr, "shape") == 0) {
       const Type *el[8];
@@ -595,6 +596,11 @@ static const Type *check_tuple(Checker *ck, Expr *e) {
       ok = false;
     else if (el[i]->kind == TY_VOID) {
       ck_error(ck, e->seq.xs[i]->loc, "a tuple element cannot be None");
+      ok = false;
+    } else if (el[i]->kind == TY_COLORSPACE) {
+      ck_error(ck, e->seq.xs[i]->loc,
+               "a color space cannot be a tuple element in compiled code (keep it in a variable: "
+               "cs = P.color_space)");
       ok = false;
     }
   }

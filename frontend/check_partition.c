@@ -49,10 +49,7 @@ static bool is_color_space(const Expr *x) {
 }
 
 // The type of a color point of a cdim-d color space: int64, or a tuple.
-static const Type *color_point(Checker *ck, unsigned cdim) {
-  const Type *el[3] = {ck->tt->t_i64, ck->tt->t_i64, ck->tt->t_i64};
-  return cdim == 1 ? ck->tt->t_i64 : type_tuple(ck->tt, el, cdim);
-}
+static const Type *color_point(Checker *ck, unsigned cdim) { return type_point(ck->tt, cdim); }
 
 static bool int_expr(Checker *ck, Expr *x, const char *what) {
   const Type *t = x ? ck_expr(ck, x) : NULL;
@@ -67,18 +64,21 @@ static bool int_expr(Checker *ck, Expr *x, const char *what) {
 // stored in out[0..max); returns the count, or -1 after a diagnostic.
 static int int_list(Checker *ck, Expr *x, Expr **out, int max, bool flat2, const char *what) {
   if (!x) return -1;
-  if (is_color_space(x)) {  // P.color_space: P's color counts (lowered to partition.colors)
-    const Type *p = ck_expr(ck, x);
-    if (!p || p->kind != TY_PARTITION) return -1;
-    if ((int)p->ndim > max) {
-      ck_error(ck, x->loc, "%s: too many values (at most %d)", what, max);
+  if (x->kind != EX_LIST && x->kind != EX_TUPLE) {
+    const Type *t = max < 1 ? NULL : ck_expr(ck, x);
+    if (!t) return -1;
+    if (t->kind == TY_COLORSPACE) {  // P.color_space or cs: its color counts, one per axis
+      if ((int)t->ndim > max) {
+        ck_error(ck, x->loc, "%s: too many values (at most %d)", what, max);
+        return -1;
+      }
+      for (unsigned d = 0; d < t->ndim; d++) out[d] = x;
+      return (int)t->ndim;
+    }
+    if (t->kind != TY_INT && t->kind != TY_BOOL) {
+      ck_error(ck, x->loc, "%s must be an integer, found %s", what, ck_tyname(ck, t));
       return -1;
     }
-    for (unsigned d = 0; d < p->ndim; d++) out[d] = x;
-    return (int)p->ndim;
-  }
-  if (x->kind != EX_LIST && x->kind != EX_TUPLE) {
-    if (max < 1 || !int_expr(ck, x, what)) return -1;
     out[0] = x;
     return 1;
   }
@@ -336,6 +336,13 @@ static const Type *partition_of(Checker *ck, Expr *x) {
   return s && s->ty && s->ty->kind == TY_PARTITION ? s->ty : NULL;
 }
 
+// Is x a variable that holds a color space (cs = P.color_space)?
+static bool color_space_var(Checker *ck, Expr *x) {
+  if (!x || x->kind != EX_NAME) return false;
+  Symbol *s = ck_lookup(ck, x->name.id);
+  return s && s->ty && s->ty->kind == TY_COLORSPACE;
+}
+
 const Type *ck_part_subscript(Checker *ck, Expr *e, bool *handled) {
   *handled = false;
   if (!partition_of(ck, e->sub.value)) return NULL;
@@ -454,16 +461,14 @@ static const Type *index_space(Checker *ck, Expr *it, unsigned *cdim) {
   int n = int_list(ck, it->call.args[0], xs, 3, false, "a color count");
   if (n < 1) return NULL;
   *cdim = (unsigned)n;
-  if (n == 1) return ck->tt->t_i64;
-  const Type *el[3] = {ck->tt->t_i64, ck->tt->t_i64, ck->tt->t_i64};
-  return type_tuple(ck->tt, el, (uint32_t)n);
+  return type_point(ck->tt, (unsigned)n);
 }
 
 const Type *ck_part_for(Checker *ck, Expr *it) {
   if (!it) return NULL;
-  if (is_color_space(it) && partition_of(ck, it->attr.value)) {  // for c in P.color_space
-    const Type *p = ck_expr(ck, it);
-    return p && p->kind == TY_PARTITION ? color_point(ck, p->ndim) : NULL;
+  if ((is_color_space(it) && partition_of(ck, it->attr.value)) || color_space_var(ck, it)) {
+    const Type *c = ck_expr(ck, it);  // for c in P.color_space / for c in cs
+    return c && c->kind == TY_COLORSPACE ? color_point(ck, c->ndim) : NULL;
   }
   if (it->kind == EX_NAME && partition_of(ck, it)) {  // for q in P: the pieces
     const Type *p = ck_expr(ck, it);
@@ -640,13 +645,15 @@ void ck_part_discarded(Checker *ck, Expr *e) {
 }
 
 // ---- P.color_space -----------------------------------------------------------------
-// `P.color_space` is ATTR_ISPACE with P's type (as r.ispace has r's): it is
-// iterated (`for c in P.color_space`, the colors in row-major order), passed
-// as color counts (IndexLaunch, index_launch, Partition.equal), measured
-// (len(), .volume) or bounded (.bounds: lo and hi inclusive, as r.ispace).
+// `P.color_space` (ATTR_ISPACE) is a value of type ColorSpace[cdim]: the
+// colors 0..counts-1 per axis, which is all a color space is (only P's
+// number of color axes is static). It is kept in variables (`cs =
+// P.color_space`, lowered to the color counts), iterated (`for c in cs`, the
+// colors in row-major order), passed as color counts (IndexLaunch,
+// index_launch, Partition.equal), measured (len(), .volume) or bounded
+// (.bounds: lo and hi inclusive, as r.ispace).
 const Type *ck_part_attr(Checker *ck, Expr *e, const Type *vt) {
-  Expr *base = e->attr.value;
-  if (base->kind == EX_ATTR && base->attr.akind == ATTR_ISPACE) {
+  if (vt->kind == TY_COLORSPACE) {
     if (strcmp(e->attr.attr, "volume") == 0) {
       e->attr.akind = ATTR_VOLUME;
       return set(e, ck->tt->t_i64);
@@ -665,7 +672,7 @@ const Type *ck_part_attr(Checker *ck, Expr *e, const Type *vt) {
   }
   if (strcmp(e->attr.attr, "color_space") == 0) {
     e->attr.akind = ATTR_ISPACE;
-    return set(e, vt);
+    return set(e, type_color_space(ck->tt, vt->ndim));
   }
   ck_error(ck, e->loc,
            "a partition has .color_space (and pieces P[i], and is iterable), not '.%s'",
@@ -697,6 +704,14 @@ static const Type *future_map_method(Checker *ck, Expr *e, bool *handled) {
       e->call.ckind = CALL_PARTITION;
       e->call.field_a = 5;
       return set(e, ck->tt->t_void);
+    }
+    if (strcmp(m, "get") == 0) {  // the list of every point's result: pure package only
+      ck_error(ck, e->loc,
+               "%s (the list of every point's result) is pure-Python only (compiled code has no "
+               "lists): read %s[c].get() in a loop over the launch's colors (for c in "
+               "P.color_space), or fold the results with index_launch(..., reduce='+')",
+               ck_src(ck, e->loc), ck_src(ck, v->loc));
+      return set(e, NULL);
     }
     ck_error(ck, e->loc,
              "a FutureMap in compiled code has fm[i].get() (point i's result) and fm.wait(), "

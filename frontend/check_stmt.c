@@ -380,6 +380,13 @@ static void check_return(Checker *ck, Stmt *s) {
     if (v) v->ty = vt;
   } else {
     vt = ck_expr(ck, v);
+    if (vt && vt->kind == TY_COLORSPACE) {
+      ck_error(ck, v->loc,
+               "'%s' returns a color space, which compiled code does not pass between "
+               "functions; return len(...) or the values you need",
+               fn->name);
+      vt = NULL;
+    }
     if (!vt) {
       fs->has_ret = true;  // unknown: do not default to None
       return;

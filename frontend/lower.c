@@ -252,7 +252,7 @@ static void lower_func(FeCtx *cx, IrModule *m, FuncDef *fd, IrFunc *fn) {
   l.param_slot = ARENA_ARRAY(cx->arena, const char *, fd->nparams ? fd->nparams : 1);
   for (uint32_t i = 0; i < fd->locals.len; i++) {
     Symbol *s = fd->locals.data[i];
-    if (s->ty && s->ty->kind != TY_VOID) ir_local(m, fn, s->name, s->ty);
+    if (s->ty && s->ty->kind != TY_VOID) ir_local(m, fn, s->name, lw_part_slot_type(l.tt, s->ty));
   }
   scan_block(&l, &fd->body);
   for (uint32_t i = 0; i < fd->nparams; i++)

@@ -80,6 +80,11 @@ IrValue lw_part_call(Lower *l, Expr *e);   // CALL_PARTITION / CALL_INDEX_LAUNCH
 IrValue lw_part_piece(Lower *l, Expr *e);  // P[i] (SUB_PIECE)
 IrValue lw_part_attr(Lower *l, Expr *e);   // P.color_space.volume / .bounds
 IrValue lw_part_len(Lower *l, Expr *a);    // len(P), len(P.color_space)
+// The color counts of a color space (P.color_space or a variable) into out.
+uint32_t lw_part_counts(Lower *l, Expr *x, IrValue *out);
+// The slot type of a variable of type t: a color space's counts (i64, or a
+// tuple), else t.
+const Type *lw_part_slot_type(TypeTable *tt, const Type *t);
 // for i in IndexLaunch(...) / for q in P; false: not such a loop.
 bool lw_part_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *));
 IrValue lw_part_autolaunch(Lower *l, Expr *e);  // a launch of a @task(parallel=True) task

@@ -338,7 +338,8 @@ static IrValue lower_builtin(Lower *l, Expr *e) {
   if (strcmp(n, "max") == 0) return lower_minmax(l, e, true);
   if (strcmp(n, "len") == 0 && na == 1) {
     const Type *at = e->call.args[0]->ty;
-    if (at && at->kind == TY_PARTITION) return lw_part_len(l, e->call.args[0]);  // len(P)
+    if (at && (at->kind == TY_PARTITION || at->kind == TY_COLORSPACE))
+      return lw_part_len(l, e->call.args[0]);  // len(P), len(P.color_space), len(cs)
     IrValue a = lw_expr(l, e->call.args[0]);
     IrInst *in = lw_emit(l, IR_OP_DIM, l->tt->t_i64, &a, 1, e->loc);
     return lw_cast(l, in->result, e->ty, e->loc);

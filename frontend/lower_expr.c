@@ -30,7 +30,8 @@ const char *lw_name_slot(Lower *l, Expr *name) {
   if (!s) return NULL;
   if (s->kind == SYM_LOCAL) {
     const IrLocal *lo = ir_local_find(l->fn, s->name);
-    return lo ? lo->name : ir_local(l->m, l->fn, s->name, s->ty ? s->ty : name->ty);
+    return lo ? lo->name
+              : ir_local(l->m, l->fn, s->name, lw_part_slot_type(l->tt, s->ty ? s->ty : name->ty));
   }
   if (s->kind == SYM_PARAM && s->index < l->fd->nparams) return l->param_slot[s->index];
   return NULL;
@@ -330,7 +331,7 @@ static IrValue lower_compare(Lower *l, Expr *e) {
 
 // then if cond else els
 static IrValue lower_ifexp(Lower *l, Expr *e) {
-  const Type *t = ty_or_i64(l, e);
+  const Type *t = lw_part_slot_type(l->tt, ty_or_i64(l, e));  // a color space: its counts
   IrValue c = lw_cond(l, e->ifexp.cond);
   if (is_trivial(e->ifexp.then) && is_trivial(e->ifexp.els)) {
     IrValue args[3] = {c, lw_expr_to(l, e->ifexp.then, t), lw_expr_to(l, e->ifexp.els, t)};

@@ -6,7 +6,9 @@
 //   released at exit).
 // - P.color_space -> PARTITION_COLORS per axis (as color counts, in `for c in
 //   P.color_space` (lower_task.c), .bounds); len() / .volume ->
-//   PARTITION_VOLUME. index_launch(...) without reduce= whose value is kept
+//   PARTITION_VOLUME. `cs = P.color_space` keeps the counts (i64, or a tuple
+//   in n-d) in cs; cs's uses read them (TUPLE_GET; MUL for len / .volume).
+//   index_launch(...) without reduce= whose value is kept
 //   -> INDEX_LAUNCH : futuremap<T,cdim>; fm[i].get() -> FUTURE_MAP_GET,
 //   fm.wait() -> FUTURE_WAIT.
 // - P[i] / P[i, j] / P[c] -> PARTITION_GET (the piece, borrowed).
@@ -35,24 +37,55 @@ static uint32_t flat_exprs(Expr *x, Expr **out, uint32_t max, bool flat2) {
   return n;
 }
 
-// P.color_space as a value (checked: ATTR_ISPACE of a partition).
-static bool color_space(const Expr *x) {
-  return x->kind == EX_ATTR && x->attr.akind == ATTR_ISPACE && x->ty && x->ty->kind == TY_PARTITION;
+// A color space (checked: ColorSpace[cdim]): P.color_space or a variable.
+static bool color_space(const Expr *x) { return x->ty && x->ty->kind == TY_COLORSPACE; }
+
+const Type *lw_part_slot_type(TypeTable *tt, const Type *t) {
+  if (!t || t->kind != TY_COLORSPACE) return t;
+  return type_point(tt, t->ndim);  // the color counts: i64, or a tuple of them
 }
 
-// The color counts of P (PARTITION_COLORS per axis) into out; their number.
-static uint32_t color_counts(Lower *l, Expr *x, IrValue *out) {
-  IrValue p = lw_expr(l, x->attr.value);
-  for (unsigned d = 0; d < x->ty->ndim; d++) {
-    IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, l->tt->t_i64, &p, 1, x->loc);
-    c->ival = d;
-    out[d] = c->result;
+uint32_t lw_part_counts(Lower *l, Expr *x, IrValue *out) {
+  unsigned cd = x->ty->ndim;
+  if (x->kind == EX_ATTR && x->attr.akind == ATTR_ISPACE) {  // P.color_space: PARTITION_COLORS
+    IrValue p = lw_expr(l, x->attr.value);
+    for (unsigned d = 0; d < cd; d++) {
+      IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, l->tt->t_i64, &p, 1, x->loc);
+      c->ival = d;
+      out[d] = c->result;
+    }
+    return cd;
   }
-  return x->ty->ndim;
+  IrValue v = lw_expr(l, x);  // cs: the counts it holds (i64, or a tuple in n-d)
+  if (cd == 1) {
+    out[0] = v;
+    return 1;
+  }
+  for (unsigned d = 0; d < cd; d++) {
+    IrInst *g = lw_emit(l, IR_OP_TUPLE_GET, l->tt->t_i64, &v, 1, x->loc);
+    g->ival = d;
+    out[d] = g->result;
+  }
+  return cd;
+}
+
+// The number of colors of a color space: PARTITION_VOLUME of P for
+// P.color_space, the product of the counts of a variable.
+static IrValue color_volume(Lower *l, Expr *x, SrcLoc loc) {
+  const Type *i64 = l->tt->t_i64;
+  if (x->kind == EX_ATTR && x->attr.akind == ATTR_ISPACE) {
+    IrValue p = lw_expr(l, x->attr.value);
+    return lw_emit(l, IR_OP_PARTITION_VOLUME, i64, &p, 1, loc)->result;
+  }
+  IrValue c[3];
+  uint32_t cd = lw_part_counts(l, x, c);
+  IrValue v = c[0];
+  for (uint32_t d = 1; d < cd; d++) v = lw_bin(l, IR_OP_MUL, i64, v, c[d], loc);
+  return v;
 }
 
 static uint32_t lower_ints(Lower *l, Expr *x, IrValue *out, uint32_t max, bool flat2) {
-  if (color_space(x)) return color_counts(l, x, out);  // IndexLaunch(P.color_space)
+  if (color_space(x)) return lw_part_counts(l, x, out);  // IndexLaunch(P.color_space / cs)
   Expr *xs[9];
   uint32_t n = flat_exprs(x, xs, max < 9 ? max : 9, flat2);
   for (uint32_t i = 0; i < n; i++) out[i] = lw_expr_to(l, xs[i], l->tt->t_i64);
@@ -260,36 +293,31 @@ IrValue lw_part_autolaunch(Lower *l, Expr *e) {
   return IR_NOVALUE;
 }
 
-// len(P), len(P.color_space): the number of colors.
+// len(P), len(P.color_space), len(cs): the number of colors.
 IrValue lw_part_len(Lower *l, Expr *a) {
-  IrValue p = lw_expr(l, color_space(a) ? a->attr.value : a);
+  if (color_space(a)) return color_volume(l, a, a->loc);
+  IrValue p = lw_expr(l, a);
   return lw_emit(l, IR_OP_PARTITION_VOLUME, l->tt->t_i64, &p, 1, a->loc)->result;
 }
 
-// P.color_space.volume / .bounds (a color space starts at 0): from the
-// partition's color counts. A bare P.color_space anywhere else is an error
-// here (it is not a value).
+// P.color_space as a value (kept in a variable): its color counts, i64 or a
+// tuple (lw_part_slot_type). cs.volume / .bounds (a color space starts at
+// 0): from the color counts.
 IrValue lw_part_attr(Lower *l, Expr *e) {
   const Type *i64 = l->tt->t_i64;
+  IrValue c[3], lo[3], hi[3], ends[2];
   if (color_space(e)) {
-    diag_error(l->cx->diags, e->loc,
-               "a color space is used in `for c in P.color_space`, IndexLaunch(P.color_space), "
-               "index_launch(P.color_space, ...), Partition.equal(R, P.color_space), len(...), "
-               ".volume and .bounds in compiled code (it is not a value)");
-    return lw_const_int(l, i64, 0, e->loc);
+    uint32_t cd = lw_part_counts(l, e, c);
+    if (cd == 1) return c[0];
+    return lw_emit(l, IR_OP_TUPLE, lw_part_slot_type(l->tt, e->ty), c, cd, e->loc)->result;
   }
-  Expr *cs = e->attr.value;  // .volume / .bounds of P.color_space
-  IrValue p = lw_expr(l, cs->attr.value);
-  if (e->attr.akind == ATTR_VOLUME)
-    return lw_emit(l, IR_OP_PARTITION_VOLUME, i64, &p, 1, e->loc)->result;
+  Expr *cs = e->attr.value;  // .volume / .bounds of a color space
+  if (e->attr.akind == ATTR_VOLUME) return color_volume(l, cs, e->loc);
   if (e->attr.akind != ATTR_BOUNDS || !e->ty) return lw_fail(l, e->loc, "a color space attribute");
-  unsigned cd = cs->ty->ndim;
-  IrValue lo[3], hi[3], ends[2];
+  uint32_t cd = lw_part_counts(l, cs, c);
   for (unsigned d = 0; d < cd; d++) {
-    IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, i64, &p, 1, e->loc);
-    c->ival = d;
     lo[d] = lw_const_int(l, i64, 0, e->loc);
-    hi[d] = lw_bin(l, IR_OP_SUB, i64, c->result, lw_const_int(l, i64, 1, e->loc), e->loc);
+    hi[d] = lw_bin(l, IR_OP_SUB, i64, c[d], lw_const_int(l, i64, 1, e->loc), e->loc);
   }
   ends[0] = cd == 1 ? lo[0] : lw_emit(l, IR_OP_TUPLE, e->ty->elems[0], lo, cd, e->loc)->result;
   ends[1] = cd == 1 ? hi[0] : lw_emit(l, IR_OP_TUPLE, e->ty->elems[1], hi, cd, e->loc)->result;

@@ -281,7 +281,8 @@ static void ispace_body(Lower *l, const Block *body) { loop_body(l, body, NULL);
 static void lower_for(Lower *l, Stmt *s) {
   Expr *it = s->for_.iter;
   const Type *i64 = l->tt->t_i64;
-  if (it->kind == EX_ATTR && it->attr.akind == ATTR_ISPACE) {  // for p in r.ispace
+  if ((it->kind == EX_ATTR && it->attr.akind == ATTR_ISPACE) ||
+      (it->ty && it->ty->kind == TY_COLORSPACE)) {  // for p in r.ispace / P.color_space / cs
     lw_task_for(l, s, ispace_body);
     return;
   }

@@ -82,7 +82,7 @@ void lw_task_augassign(Lower *l, Stmt *s) {
 
 IrValue lw_task_attr(Lower *l, Expr *e) {
   Expr *b = e->attr.akind == ATTR_ISPACE ? e : e->attr.value;
-  if (b->ty && b->ty->kind == TY_PARTITION) return lw_part_attr(l, e);  // P.color_space
+  if (b->ty && b->ty->kind == TY_COLORSPACE) return lw_part_attr(l, e);  // P.color_space, cs
   if (e->attr.akind == ATTR_ISPACE) return lw_expr(l, e->attr.value);
   IrValue r = lw_expr(l, e->attr.value);
   const Type *rt = ir_value_type(l->fn, r);
@@ -106,11 +106,14 @@ IrValue lw_task_attr(Lower *l, Expr *e) {
 
 void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
   Expr *it = s->for_.iter;
-  bool colors = it->ty && it->ty->kind == TY_PARTITION;  // for c in P.color_space: 0..counts
-  IrValue r = lw_expr(l, colors ? it->attr.value : it);
-  const Type *rt = ir_value_type(l->fn, r);
+  bool colors = it->ty && it->ty->kind == TY_COLORSPACE;  // for c in P.color_space / cs
+  IrValue r = IR_NOVALUE, counts[3];
+  unsigned nd = colors ? lw_part_counts(l, it, counts) : 0;  // 0..counts per axis
+  if (!colors) r = lw_expr(l, it);
+  const Type *rt = colors ? NULL : ir_value_type(l->fn, r);
   const Type *i64 = l->tt->t_i64;
-  if (rt->kind != TY_REGION && !colors) {
+  if (!colors) nd = rt->ndim;
+  if (!colors && rt->kind != TY_REGION) {
     lw_fail(l, it->loc, "a loop over an index space");
     return;
   }
@@ -138,13 +141,11 @@ void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
     l->blk = iff->body[1];  // a rectangle: the loop below
   }
   IrValue pt[3];
-  for (unsigned d = 0; d < rt->ndim; d++) {
+  for (unsigned d = 0; d < nd; d++) {
     IrValue start, end;
     if (colors) {
-      IrInst *c = lw_emit(l, IR_OP_PARTITION_COLORS, i64, &r, 1, it->loc);
-      c->ival = d;
       start = lw_const_int(l, i64, 0, it->loc);
-      end = c->result;
+      end = counts[d];
     } else {
       IrInst *lo = lw_emit(l, IR_OP_REGION_BOUND, i64, &r, 1, it->loc);
       lo->ival = 2 * d;
@@ -158,8 +159,8 @@ void lw_task_for(Lower *l, Stmt *s, void (*body)(Lower *, const Block *)) {
     pt[d] = f->result;
     l->blk = f->body[0];
   }
-  IrValue p = rt->ndim == 1 ? pt[0]
-                            : lw_emit(l, IR_OP_TUPLE, s->for_.target->ty, pt, rt->ndim, it->loc)->result;
+  IrValue p =
+      nd == 1 ? pt[0] : lw_emit(l, IR_OP_TUPLE, s->for_.target->ty, pt, nd, it->loc)->result;
   lw_assign_to(l, s->for_.target, p, s->for_.target->loc);
   body(l, &s->for_.body);
   l->blk = outer;

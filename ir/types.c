@@ -163,6 +163,10 @@ const Type *type_partition(TypeTable *tt, const Type *region, unsigned cdim, uns
                         .bits = (uint8_t)kind});
 }
 
+const Type *type_color_space(TypeTable *tt, unsigned cdim) {
+  return get(tt, (Type){.kind = TY_COLORSPACE, .ndim = (uint8_t)cdim});
+}
+
 int type_struct_field(const Type *st, const char *name) {
   for (uint32_t i = 0; i < st->nelems; i++)
     if (strcmp(st->field_names[i], name) == 0) return (int)i;
@@ -243,6 +247,7 @@ void type_print(const Type *t, Str *out) {
     if (t->ndim) str_printf(out, ",%u", t->ndim);
     str_putc(out, '>');
     return;
+  case TY_COLORSPACE: str_printf(out, "colorspace<%u>", t->ndim); return;
   default: str_puts(out, "?"); return;
   }
 }
@@ -393,6 +398,7 @@ void type_print_py(const Type *t, Str *out) {
     if (t->ndim) str_printf(out, ", %u", t->ndim);
     str_putc(out, ']');
     return;
+  case TY_COLORSPACE: str_printf(out, "ColorSpace[%u]", t->ndim); return;
   default: str_puts(out, "?"); return;
   }
 }

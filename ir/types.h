@@ -18,8 +18,10 @@ typedef enum TypeKind {
   TY_STRUCT,     // @fieldspace class used as a value struct
   // Task layer (issue 4): TY_REGION (elem = the field space, a TY_STRUCT;
   // ndim 1..3), TY_FUTURE (elem = the result type, a scalar). TY_PARTITION is
-  // reserved (issue 5).
-  TY_REGION, TY_PARTITION, TY_FUTURE,
+  // reserved (issue 5). TY_COLORSPACE (ndim = cdim 1..3): a partition's color
+  // space kept in a variable (`cs = P.color_space`); the checker's type only,
+  // lowered to the color counts (i64, or tuple<i64,...> in n-d).
+  TY_REGION, TY_PARTITION, TY_FUTURE, TY_COLORSPACE,
   TY_KIND_COUNT
 } TypeKind;
 
@@ -88,6 +90,9 @@ static inline bool type_part_disjoint(const Type *t) {
          t->bits == PART_PREIMAGE;
 }
 extern const char *const type_part_kind_text[PART_KIND_COUNT];  // "equal", ...
+// The color space of a partition with cdim color axes (starting at 0, its
+// extents the color counts): spelled colorspace<cdim> / ColorSpace[cdim].
+const Type *type_color_space(TypeTable *tt, unsigned cdim);
 int type_struct_field(const Type *st, const char *name);  // index or -1
 // A point of an n-d index space (n 1..3): int64 in 1-d, tuple[int64 x n]
 // otherwise (Pygion's int1d / int2d / int3d). type_point_rank(t) is n for

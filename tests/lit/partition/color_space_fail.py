@@ -29,8 +29,10 @@ def main():
     # CHECK: color_space_fail.py:[[@LINE+1]]:11: error: a color space has .volume and .bounds (and is iterable, and len() of it is its volume), not '.shape'
     print(p.color_space.shape)
     fm = index_launch([3], get, p[ID])
-    # CHECK: color_space_fail.py:[[@LINE+1]]:11: error: a FutureMap in compiled code has fm[i].get() (point i's result) and fm.wait(), not .get()
+    # CHECK: color_space_fail.py:[[@LINE+1]]:11: error: fm.get() (the list of every point's result) is pure-Python only (compiled code has no lists): read fm[c].get() in a loop over the launch's colors (for c in P.color_space), or fold the results with index_launch(..., reduce='+')
     print(fm.get())
+    # CHECK: color_space_fail.py:[[@LINE+1]]:5: error: a FutureMap in compiled code has fm[i].get() (point i's result) and fm.wait(), not .result()
+    fm.result()
     # CHECK: color_space_fail.py:[[@LINE+1]]:11: error: the FutureMap of a 1-d index launch is indexed with 1 coordinate, found 2
     print(fm[0, 1].get())
     # CHECK: color_space_fail.py:[[@LINE+1]]:11: error: fm[i] of a FutureMap has .get() in compiled code, not .done()
