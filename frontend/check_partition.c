@@ -133,19 +133,6 @@ static bool restrict_disjoint(Expr **tr, Expr **ext, unsigned nd, unsigned cd) {
   return true;
 }
 
-// The index of int64 field `f` (a string literal) of a region's field
-// space, or -1 after a diagnostic naming the constructor.
-static int int64_field(Checker *ck, Expr *f, const Type *region, const char *what, SrcLoc at) {
-  const Type *fs = region->elem;
-  int k = f && f->kind == EX_STR ? type_struct_field(fs, f->str.s) : -1;
-  if (k < 0 || fs->elems[k] != ck->tt->t_i64) {
-    ck_error(ck, f ? f->loc : at, "Partition.%s needs the name of an int64 field of %s ('%s')",
-             what, ck_tyname(ck, region), f && f->kind == EX_STR ? f->str.s : "?");
-    return -1;
-  }
-  return k;
-}
-
 // The index of field `f` of region type `holder` holding points of the
 // nd-d region `target` (int64 in 1-d, int2d / int3d), or -1 after a
 // diagnostic naming the constructor.
@@ -159,34 +146,31 @@ static int pointer_field(Checker *ck, Expr *f, const Type *holder, unsigned nd, 
     ck_error(ck, f ? f->loc : at, "Partition.%s: %s has no field '%s'", what,
              ck_tyname(ck, holder), name);
   else
-    ck_error(ck, f->loc,
-             "Partition.%s: field '%s' is %s; pointers into a %u-d region are %s", what, name,
-             ck_tyname(ck, fs->elems[k]), nd, nd == 1 ? "int64" : nd == 2 ? "int2d" : "int3d");
+    ck_error(ck, f->loc, "Partition.%s: field '%s' is %s; %s a %u-d %s are %s", what, name,
+             ck_tyname(ck, fs->elems[k]), strcmp(what, "by_field") == 0 ? "the colors of" : "pointers into",
+             nd, strcmp(what, "by_field") == 0 ? "color space" : "region",
+             nd == 1 ? "int64" : nd == 2 ? "int2d" : "int3d");
   return -1;
 }
 
-// by_field(R, 'color', [n]): piece c = the points whose int64 field is c.
-// Disjoint by construction (each point has one color).
+// by_field(R, 'color', [n, ...]): piece c = the points whose color field
+// (int64 for 1-d colors, int2d / int3d for 2-d / 3-d) is c. Disjoint by
+// construction (each point has one color).
 static const Type *by_field(Checker *ck, Expr *e) {
   Expr **a = e->call.args, *xs[3];
   if (e->call.nargs != 3) {
-    ck_error(ck, e->loc, "Partition.by_field takes (region, 'int64 field', colors)");
+    ck_error(ck, e->loc, "Partition.by_field takes (region, 'color field', colors)");
     return set(e, NULL);
   }
   const Type *r = region_operand(ck, a[0], "Partition.by_field");
   int n = int_list(ck, a[2], xs, 3, false, "a color count");
-  if (!r || n < 0) return set(e, NULL);
-  if (n != 1) {
-    ck_error(ck, a[2]->loc,
-             "Partition.by_field in compiled code takes one color count ([n]), found %d", n);
-    return set(e, NULL);
-  }
-  int k = int64_field(ck, a[1], r, "by_field", e->loc);
+  if (!r || n < 1) return set(e, NULL);
+  int k = pointer_field(ck, a[1], r, (unsigned)n, "by_field", e->loc);
   if (k < 0) return set(e, NULL);
   e->call.ckind = CALL_PARTITION;
   e->call.field_a = 6;
   e->call.field_b = k;
-  return set(e, type_partition(ck->tt, r, 1, PART_BY_FIELD));
+  return set(e, type_partition(ck->tt, r, (unsigned)n, PART_BY_FIELD));
 }
 
 // preimage(R, P, 'ptr'[, colors]): piece c = the points of R whose pointer

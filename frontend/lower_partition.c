@@ -151,15 +151,16 @@ IrValue lw_part_call(Lower *l, Expr *e) {
   if (e->call.ckind != CALL_PARTITION) return lw_fail(l, e->loc, "a call");
   IrValue ops[1 + 3 + 9 + 3];
   IrInst *in;
-  if (e->call.field_a == 6 || e->call.field_a == 7) {  // by_field(R, 'f', [n]), preimage(R, P, 'f')
+  if (e->call.field_a == 6 || e->call.field_a == 7) {  // by_field(R, 'f', [n, ...]), preimage(R, P, 'f')
     ops[0] = lw_expr(l, a[0]);
+    uint32_t n = 2;
     if (e->call.field_a == 6) {
-      lower_ints(l, a[2], ops + 1, 1, false);
+      n = 1 + lower_ints(l, a[2], ops + 1, 3, false);
     } else {
       ops[1] = lw_expr(l, a[1]);
     }
     in = lw_emit(l, e->call.field_a == 6 ? IR_OP_PARTITION_BY_FIELD : IR_OP_PARTITION_PREIMAGE,
-                 e->ty, ops, 2, e->loc);
+                 e->ty, ops, n, e->loc);
     in->ival = e->call.field_b;
   } else if (e->call.field_a == 3) {  // image
     ops[0] = lw_expr(l, a[0]);

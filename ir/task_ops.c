@@ -95,16 +95,19 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
     return true;
   }
   if (in->op == IR_OP_PARTITION_BY_FIELD || in->op == IR_OP_PARTITION_PREIMAGE) {
-    const Type *r = at[0], *q = at[1];
+    const Type *r = in->nargs ? at[0] : NULL, *q = in->nargs > 1 ? at[1] : NULL;
     bool by = in->op == IR_OP_PARTITION_BY_FIELD;
-    bool other = by ? is_i64(m, q) && pt->ndim == 1
-                    : q && q->kind == TY_PARTITION && pt->ndim == q->ndim;
-    unsigned want = by ? 1 : q && q->kind == TY_PARTITION ? q->elem->ndim : 0;
+    bool other = by ? pt->kind == TY_PARTITION && in->nargs == 1u + pt->ndim
+                    : in->nargs == 2 && q && q->kind == TY_PARTITION && pt->ndim == q->ndim;
+    for (uint32_t i = 1; by && i < in->nargs; i++) other = other && at[i] && is_i64(m, at[i]);
+    unsigned want = by ? (pt->kind == TY_PARTITION ? pt->ndim : 0)
+                       : q && q->kind == TY_PARTITION ? q->elem->ndim : 0;
     if (!r || !q || r->kind != TY_REGION || pt->kind != TY_PARTITION || pt->elem != r || !other ||
         in->ival < 0 || in->ival >= (int64_t)r->elem->nelems ||
         type_point_rank(r->elem->elems[in->ival]) != want) {
       snprintf(msg, n, "takes a region with %s field (ival) and %s and gives its partition",
-               by ? "an i64" : "a pointer", by ? "a color count" : "a partition whose region it points into");
+               by ? "a color" : "a pointer",
+               by ? "one color count per color axis" : "a partition whose region it points into");
       return false;
     }
     return true;

@@ -9,6 +9,7 @@
 
 #include "driver.h"
 #include "pyc/runtime.h"
+#include "pyc/tasks.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -42,7 +43,7 @@ enum {
 };
 
 const char *pyc_cache_compiler_version(void) {
-  return "pyc-task " PYC_VERSION_STRING " rt" STR(PYC_RT_ABI_VERSION);
+  return "pyc-task " PYC_VERSION_STRING " rt" STR(PYC_RT_ABI_VERSION) " task" STR(PYC_TASK_ABI_VERSION);
 }
 
 static void warnf(const PycCache *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

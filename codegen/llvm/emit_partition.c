@@ -43,9 +43,7 @@ static LLVMValueRef emit_index_launch(CgFn *f, IrInst *in) {
   uint32_t nreg, nscal;
   LLVMValueRef w = cg_task_launch_args(f, in, cd, &blob, &reqs, &nreg, &nscal);
   if (!w) return NULL;
-  const IrFunc *g = NULL;
-  for (uint32_t i = 0; i < cm->ir->funcs.len; i++)
-    if (strcmp(cm->ir->funcs.data[i]->name, in->sym) == 0) g = cm->ir->funcs.data[i];
+  const IrFunc *g = ir_module_find(cm->ir, in->sym);
   uint64_t projected = 0;
   int32_t id_slot = -1, idp = IR_INDEX_ID_PARAM(in->ival);
   for (uint32_t i = 0, kr = 0, ks = 0; i < g->nparams; i++) {
@@ -126,8 +124,9 @@ bool cg_emit_partition_inst(CgFn *f, IrInst *in, LLVMValueRef *out) {
     }
     LLVMValueRef k = cg_const_i32(cm, (int32_t)in->ival);
     if (in->op == IR_OP_PARTITION_BY_FIELD) {
-      LLVMValueRef a[3] = {V(0), k, V(1)};
-      r = cg_rt_call(f, "pyc_partition_by_field", a, 3);
+      LLVMValueRef a[4] = {V(0), k, cg_const_i32(cm, (int32_t)in->type->ndim),
+                           i64_array(f, in, 1, in->type->ndim, "colors")};
+      r = cg_rt_call(f, "pyc_partition_by_field", a, 4);
     } else {
       LLVMValueRef a[3] = {V(0), V(1), k};
       r = cg_rt_call(f, in->op == IR_OP_PARTITION_IMAGE ? "pyc_partition_image"

@@ -45,7 +45,7 @@ static const RtEntry rt_table[] = {
     // partitions and index launches (issue 5, emit_partition.c)
     RT(pyc_partition_equal, "ppip") RT(pyc_partition_restrict, "ppippp") RT(pyc_partition_halo, "ppl") RT(pyc_partition_image, "pppi")
     RT(pyc_partition_get, "ppp") RT(pyc_partition_piece, "ppl") RT(pyc_partition_volume, "lp")
-    RT(pyc_partition_colors, "lpi") RT(pyc_partition_by_field, "ppil") RT(pyc_partition_preimage, "pppi")
+    RT(pyc_partition_colors, "lpi") RT(pyc_partition_by_field, "ppiip") RT(pyc_partition_preimage, "pppi")
     RT(pyc_region_points, "pp") RT(pyc_region_point, "lpl")
     RT(pyc_region_point_axis, "lpli") RT(pyc_future_map_get, "ipipp") RT(pyc_future_wait, "ip")
     RT(pyc_partition_retain, "vp") RT(pyc_partition_release, "vp") RT(pyc_index_launch, "ppppliplipili")

@@ -330,12 +330,16 @@ static int32_t disjoint_kind(const PycPartition *p) {
   return PYC_PART_DISJOINT | (vol == pyc_region_volume(p->parent) ? PYC_PART_COMPLETE : 0);
 }
 
-PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors) {
-  if (!pointer_field(r, field, 1)) {
-    pyc_raise(PYC_EXC_VALUE, "by_field: needs a region and an int64 field of it", NULL, 0);
+PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int32_t cdim,
+                                             const int64_t *colors) {
+  if (!pointer_field(r, field, cdim)) {
+    pyc_raise(PYC_EXC_VALUE,
+              "by_field: needs a region and a color field of it (int64 for 1-d colors, 2 or 3 "
+              "int64 for 2-d or 3-d colors)",
+              NULL, 0);
     return NULL;
   }
-  PycPartition *p = part_alloc(r, 1, &ncolors);
+  PycPartition *p = part_alloc(r, cdim, colors);
   if (!p) return NULL;
   int64_t n = pyc_region_volume(r);
   int64_t *color = malloc(sizeof *color * (size_t)(n ? n : 1));
@@ -344,9 +348,11 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_
     pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
     return NULL;
   }
-  for (int64_t i = 0; i < n; i++) {
-    int64_t c = *field_at(r, field, 1, i, NULL);
-    color[i] = c >= 0 && c < ncolors ? c : -1;  // other colors: in no piece
+  for (int64_t i = 0; i < n; i++) {  // the piece of the color (row-major), or -1: in no piece
+    const int64_t *c = field_at(r, field, cdim, i, NULL);
+    color[i] = 0;
+    for (int32_t d = 0; d < cdim && color[i] >= 0; d++)
+      color[i] = c[d] >= 0 && c[d] < colors[d] ? color[i] * colors[d] + c[d] : -1;
   }
   bool ok = pieces_by_color(p, color, n);
   free(color);

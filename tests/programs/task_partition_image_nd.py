@@ -1,4 +1,4 @@
-# Tests: n-d pointer fields (int2d, int3d, Pygion's point types): Partition.image into a 2-d grid and a 3-d box (pointers outside dropped, duplicates once, exact sparse pieces), Partition.preimage of 2-d and 3-d partitions (colors of the target, disjoint when it is), point fields read as tuples, written from tuples, filled and copied, regions indexed by a point tuple, index launches over the pieces.
+# Tests: n-d pointer fields (int2d, int3d, Pygion's point types): Partition.by_field with 2-d colors from an int2d field, Partition.image into a 2-d grid and a 3-d box (pointers outside dropped, duplicates once, exact sparse pieces), Partition.preimage of 2-d and 3-d partitions (colors of the target, disjoint when it is), point fields read as tuples, written from tuples, filled and copied, regions indexed by a point tuple, index launches over the pieces.
 from pyc_task import task, fieldspace, int64, int2d, int3d, Region, R, RW, Reduce, fill, copy
 from pyc_task import Partition, IndexLaunch, index_launch, ID
 
@@ -7,6 +7,7 @@ from pyc_task import Partition, IndexLaunch, index_launch, ID
 class Cell:
     v: int64
     hits: int64
+    zone: int2d
 
 
 @fieldspace
@@ -32,6 +33,7 @@ def init_grid(g: Region[Cell, 2]):
         i, j = p
         g.v[p] = i * 100 + j
         g.hits[i, j] = 0
+        g.zone[p] = (i % 2, j // 3) if i < 5 else (-1, 0)  # row 5: in no zone
 
 
 @task(privileges=[RW('at', 'w')])
@@ -73,6 +75,15 @@ def probe_digest(pr: Region[Probe, 1]) -> int64:
         i, j = pr.at[k]
         t = (t * 31 + i * 17 + j * 3 + pr.w[k]) % 1000003
     return t
+
+
+@task(privileges=[RW('v')])
+def stamp(z: Region[Cell, 2]):
+    lo, hi = z.ispace.bounds
+    k = 0
+    for p in z.ispace:
+        z.v[p] = z.v[p] * 10 + lo[1] * 3 + hi[0] + k
+        k += 1
 
 
 @task(privileges=[R('hits')])
@@ -139,6 +150,12 @@ def main():
     for c in IndexLaunch([4]):
         count_hits(seen[c], c)
     print('hits', hits_digest(grid).get())
+    zones = Partition.by_field(grid, 'zone', [2, 3])   # disjoint, 2-d colors
+    for zc in zones.color_space:
+        print('zone', zc, zones[zc].ispace.volume, zones[zc].ispace.bounds)
+    for zc in IndexLaunch([2, 3]):
+        stamp(zones[zc])
+    print('stamped', piece_digest(grid).get())
     quads = Partition.equal(grid, [2, 2])
     owners = Partition.preimage(probes, quads, 'at')   # disjoint, colors [2, 2]
     total = 0

@@ -270,7 +270,7 @@ static void test_by_field_preimage(void) {
     color[i] = cs[i];
     ptr[i] = 9 - i;
   }
-  PycPartition *p = pyc_partition_by_field(r, 0, three);
+  PycPartition *p = pyc_partition_by_field(r, 0, 1, &three);
   CHECK(p && pyc_partition_kind(p) == PYC_PART_DISJOINT);  // point 6 uncolored: not complete
   PycRegion *q = pyc_partition_piece(p, 0);
   const int64_t *pts = pyc_region_points(q);
@@ -298,7 +298,7 @@ static void test_by_field_preimage(void) {
   PycPartition *h = pyc_partition_halo(eq, 1);
   PycPartition *pa = pyc_partition_preimage(r, h, 1);
   CHECK(pa && pyc_partition_kind(pa) == 0 && pyc_region_volume(pyc_partition_piece(pa, 0)) == 6);
-  CHECK(!pyc_partition_by_field(r, 5, three) && pyc_err_occurred() == PYC_EXC_VALUE);
+  CHECK(!pyc_partition_by_field(r, 5, 1, &three) && pyc_err_occurred() == PYC_EXC_VALUE);
   pyc_err_clear();
   const int64_t bad[2] = {3, 3};
   CHECK(!pyc_region_subregion_points(r, 2, bad) && pyc_err_occurred() == PYC_EXC_VALUE);
@@ -322,7 +322,7 @@ static void test_by_field_2d(void) {
       color[i * 4 + j] = (i + j) % 2;
       v[i * 4 + j] = i * 4 + j;
     }
-  PycPartition *p = pyc_partition_by_field(r, 0, two);
+  PycPartition *p = pyc_partition_by_field(r, 0, 1, &two);
   CHECK(p && pyc_partition_kind(p) == (PYC_PART_DISJOINT | PYC_PART_COMPLETE));
   PycRegion *q = pyc_partition_piece(p, 1);  // (0,1) (0,3) (1,0) (1,2) (2,1) (2,3)
   const int64_t *keys = pyc_region_points(q);
@@ -363,10 +363,69 @@ static void test_by_field_2d(void) {
   pyc_region_release(r);
 }
 
+// Point fields (n int64 per point, int2d / int3d): by_field with 2-d colors,
+// image into a 2-d region (pointers outside dropped, duplicates once, exact
+// kind), preimage of a 2-d partition, and the field-size checks.
+static void test_point_fields(void) {
+  int64_t ext[2] = {4, 4}, sz[2] = {16, 8};  // field 0: int2d, field 1: int64
+  PycRegion *g = pyc_region_new(2, ext, 2, sz);
+  int64_t *col = pyc_region_field_data(g, 0);
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 4; j++) {
+      col[2 * (i * 4 + j)] = i / 2;      // 2 x 2 colors: the quadrants,
+      col[2 * (i * 4 + j) + 1] = j / 2;  // but (3, 3) is colored (1, 5): in none
+    }
+  col[2 * 15 + 1] = 5;
+  int64_t cc[2] = {2, 2};
+  PycPartition *quad = pyc_partition_by_field(g, 0, 2, cc);
+  CHECK(quad && pyc_partition_kind(quad) == PYC_PART_DISJOINT && pyc_partition_cdim(quad) == 2);
+  int64_t c11[2] = {1, 1}, c01[2] = {0, 1};
+  CHECK(pyc_region_volume(pyc_partition_get(quad, c11)) == 3);
+  CHECK(!pyc_region_points(pyc_partition_get(quad, c01)) &&
+        pyc_region_lo(pyc_partition_get(quad, c01), 1) == 2);  // a full quadrant: a rectangle
+  CHECK(!pyc_partition_by_field(g, 1, 2, cc) && pyc_err_occurred() == PYC_EXC_VALUE);
+  pyc_err_clear();
+  // probes: 6 int2d pointers into g, two pieces of 3
+  int64_t e6[1] = {6}, psz[1] = {16}, two = 2;
+  PycRegion *pr = pyc_region_new(1, e6, 1, psz);
+  int64_t *at = pyc_region_field_data(pr, 0);
+  const int64_t pts[12] = {0, 0, 3, 3, 0, 0, /* | */ -1, 2, 1, 2, 3, 0};
+  memcpy(at, pts, sizeof pts);
+  PycPartition *halves = pyc_partition_equal(pr, 1, &two);
+  PycPartition *img = pyc_partition_image(g, halves, 0);
+  CHECK(img && pyc_partition_kind(img) == PYC_PART_DISJOINT);
+  PycRegion *q0 = pyc_partition_piece(img, 0), *q1 = pyc_partition_piece(img, 1);
+  CHECK(pyc_region_volume(q0) == 2 && pyc_region_points(q0)[0] == 0 && pyc_region_points(q0)[1] == 15);
+  CHECK(pyc_region_volume(q1) == 2 && pyc_region_point_axis(q1, 0, 0) == 1 &&
+        pyc_region_point_axis(q1, 1, 0) == 3 && pyc_region_point_axis(q1, 1, 1) == 0);
+  at[6] = 0;  // now (0, 2) and (1, 2), (3, 0): still disjoint from {(0,0), (3,3)}; (0,0) twice
+  at[7] = 0;
+  PycPartition *img2 = pyc_partition_image(g, halves, 0);
+  CHECK(img2 && pyc_partition_kind(img2) == 0);  // (0, 0) is in both pieces
+  CHECK(!pyc_partition_image(pr, halves, 0) && pyc_err_occurred() == PYC_EXC_VALUE);  // 1-d target
+  pyc_err_clear();
+  // preimage of the quadrants: the probes pointing into each (colors 2 x 2)
+  PycPartition *pre = pyc_partition_preimage(pr, quad, 0);
+  CHECK(pre && (pyc_partition_kind(pre) & PYC_PART_DISJOINT) && pyc_partition_cdim(pre) == 2);
+  int64_t c00[2] = {0, 0}, c10[2] = {1, 0};
+  CHECK(pyc_region_volume(pyc_partition_get(pre, c00)) == 3);  // probes 0, 2, 3
+  CHECK(pyc_region_volume(pyc_partition_get(pre, c10)) == 1);  // probe 5 at (3, 0)
+  CHECK(pyc_region_volume(pyc_partition_get(pre, c11)) == 0);  // (3, 3) is in no quadrant
+  CHECK(pyc_region_volume(pyc_partition_get(pre, c01)) == 1);  // probe 4 at (1, 2)
+  pyc_partition_release(pre);
+  pyc_partition_release(img2);
+  pyc_partition_release(img);
+  pyc_partition_release(halves);
+  pyc_region_release(pr);
+  pyc_partition_release(quad);
+  pyc_region_release(g);
+}
+
 int main(void) {
   CHECK(pyc_runtime_init(2) == PYC_TASK_OK);
   test_by_field_preimage();
   test_by_field_2d();
+  test_point_fields();
   test_equal();
   test_index_launch();
   test_future_map();

@@ -33,7 +33,7 @@ extern "C" {
 #endif
 
 /// Bumped when a signature, struct layout or enum value below changes.
-#define PYC_TASK_ABI_VERSION 1
+#define PYC_TASK_ABI_VERSION 2
 
 /// Most dimensions of an index space (Legion's rectangles, 1 to 3 here).
 #define PYC_MAX_DIM 3
@@ -373,10 +373,13 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *p, int64_t width);
 /// code fences first). NULL with ValueError pending on bad input.
 PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32_t field);
 
-/// Partition.by_field(r, 'f', [n]): r 1-3 d, f an int64 field; piece c holds
-/// the points of r whose f is c (sparse pieces; a point whose f is outside
-/// [0, n) is in none). Disjoint; complete when every point is colored.
-PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int64_t ncolors);
+/// Partition.by_field(r, 'f', colors): r 1-3 d, colors the cdim (1-3) color
+/// counts, f a field of r holding a color point (cdim int64: int64, int2d,
+/// int3d); piece c holds the points of r whose f is c (sparse pieces; a
+/// point whose f is outside the color space is in none). Disjoint; complete
+/// when every point is colored.
+PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int32_t cdim,
+                                             const int64_t *colors);
 
 /// Partition.preimage(r, target, 'f'): r 1-3 d, f a pointer field of r
 /// holding points of target's parent (1-3 d: n int64 per element, as for

@@ -52,7 +52,7 @@ def main():
     for i in IndexLaunch([4]):
         # CHECK: index_launch_fail.py:[[@LINE+1]]:9: error: the body of an IndexLaunch loop is one task launch, t(P[i], ...), whose region arguments are the pieces
         print(i)
-    # CHECK: index_launch_fail.py:[[@LINE+1]]:27: error: Partition.by_field needs the name of an int64 field of Region[Cell, 1] ('u')
+    # CHECK: index_launch_fail.py:[[@LINE+1]]:27: error: Partition.by_field: field 'u' is float64; the colors of a 1-d color space are int64
     Partition.by_field(g, 'u', [4])
     # CHECK: index_launch_fail.py:[[@LINE+1]]:38: error: index_launch(..., reduce=) needs a task returning int64 or float64; 'smooth' returns None
     index_launch([4], smooth, P[ID], reduce='+')

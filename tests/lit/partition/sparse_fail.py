@@ -30,9 +30,12 @@ def main():
     # by_field of a 2-d region is accepted (sparse n-d pieces)
     # CHECK-NOT: sparse_fail.py:[[@LINE+1]]:
     Partition.by_field(g2, 'color', [3])
-    # CHECK: sparse_fail.py:[[@LINE+1]]:36: error: Partition.by_field in compiled code takes one color count ([n]), found 2
+    # CHECK: sparse_fail.py:[[@LINE+1]]:27: error: Partition.by_field: field 'color' is int64; the colors of a 2-d color space are int2d
     Partition.by_field(g, 'color', [3, 2])
-    # CHECK: sparse_fail.py:[[@LINE+1]]:27: error: Partition.by_field needs the name of an int64 field of Region[Node, 1] ('v')
+    # 2-d colors from an int2d field are accepted
+    # CHECK-NOT: sparse_fail.py:[[@LINE+1]]:
+    Partition.by_field(g, 'at', [3, 2])
+    # CHECK: sparse_fail.py:[[@LINE+1]]:27: error: Partition.by_field: field 'v' is float64; the colors of a 1-d color space are int64
     Partition.by_field(g, 'v', [3])
     e2 = Partition.equal(g2, [2, 2])
     # CHECK: sparse_fail.py:[[@LINE+1]]:31: error: Partition.preimage: field 'ptr' is int64; pointers into a 2-d region are int2d
