@@ -4,20 +4,33 @@
 // keyed on the rectangle's extent along one axis (chosen per tree when it
 // gets its first node: the axis the rectangle covers the smallest part of)
 // and augmented with the subtree's largest upper bound on that axis. A new
-// launch gets an edge from every unfinished user it interferes with:
-// rectangles overlap, fields overlap, neither side is NONE, and not (both
-// READ) and not (both REDUCE with the same op and type). The classes that
+// launch gets an edge from every unfinished user it interferes with: they
+// share a point, fields overlap, neither side is NONE, and not (both READ)
+// and not (both REDUCE with the same op and type). Sharing a point is
+// decided on the rectangles; a sparse region (Partition.by_field /
+// preimage / image: sorted keys in ReqState.points) is indexed by its
+// bounding box, and only for the candidates whose boxes meet are the
+// points compared: distinct pieces of one disjoint partition share none
+// (O(depth^2) up the region tree, as in Legion), else the keys are merged
+// (galloping, O(a + b) at worst; each region remembers the last 8 sparse
+// regions found apart from it, so repeated launches merge a pair once) or,
+// against a rectangle, searched (1-d:
+// one binary search; n-d: a walk that gallops to the rectangle's next row).
+// Rectangles pay nothing more. The classes that
 // cannot interfere with a requirement are not searched at all (readers skip
 // the readers, a reduction skips its own operator's); in the others, the
 // search visits only the nodes whose interval meets the new rectangle's
 // (O(log n + k) expected for n live users and k overlapping ones), so the
-// points of an index launch over a disjoint partition never look at each
-// other beyond a root-to-leaf path. A search that visits many nodes which
+// points of an index launch over a disjoint partition of rectangles never
+// look at each other beyond a root-to-leaf path (interleaved sparse pieces,
+// whose boxes overlap, do: O(depth^2) each). A search that visits many nodes which
 // meet the new rectangle on the key axis but not on another one re-keys the
 // tree on the axis the new rectangle would pick (a whole-region user chose
 // axis 0, then column slabs arrive). A task's nodes leave the index when it
 // completes (deps_complete), and a new RW/WD user removes the users it
-// covers (same or larger rectangle and field set), because anything later
+// covers (a field superset and every point of the user: a rectangle covers
+// a user whose box it contains, a sparse writer a sparse user whose keys
+// are among its own, never a rectangle), because anything later
 // that would interfere with them interferes with the new one, which comes
 // after them (this keeps a chain of writers at one node).
 // Nested launches follow Legion's contexts: a task launched inside task P
@@ -48,13 +61,163 @@ struct DepTree {
   int64_t count;        // nodes
 };
 
-static int interferes(const ReqState *u, const ReqState *q, int32_t ndim) {
+// ---- exact overlap of sparse requirements -----------------------------------
+// A sparse requirement is its sorted keys (region_point_key: the row-major
+// index in the root's rectangle, the coordinate in 1-d). These run only for
+// pairs whose rectangles (bounding boxes) already meet.
+
+// The first index >= from of sorted v[0..n) whose key is >= key (n if none):
+// galloping from `from`, then a binary search (O(log of the distance)).
+static int64_t gallop(const int64_t *v, int64_t n, int64_t from, int64_t key) {
+  if (from >= n || v[from] >= key) return from;
+  int64_t lo = from, hi = from + 1, step = 1;  // v[lo] < key
+  while (hi < n && v[hi] < key) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > n) hi = n;
+  while (hi - lo > 1) {  // v[lo] < key; hi == n or v[hi] >= key
+    int64_t m = lo + (hi - lo) / 2;
+    if (v[m] < key)
+      lo = m;
+    else
+      hi = m;
+  }
+  return hi;
+}
+
+// Whether two sorted key sets share a key: a galloping merge (O(a + b) at
+// worst, O(a log(b / a)) when a is much smaller, early out at the first).
+static int keys_meet(const int64_t *a, int64_t na, const int64_t *b, int64_t nb) {
+  int64_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (a[i] == b[j]) return 1;
+    if (a[i] < b[j])
+      i = gallop(a, na, i, b[j]);
+    else
+      j = gallop(b, nb, j, a[i]);
+  }
+  return 0;
+}
+
+// Whether every key of a is a key of b.
+static int keys_within(const int64_t *a, int64_t na, const int64_t *b, int64_t nb) {
+  if (a == b) return na <= nb;  // the same region's points
+  if (na > nb) return 0;
+  int64_t j = 0;
+  for (int64_t i = 0; i < na; i++) {
+    j = gallop(b, nb, j, a[i]);
+    if (j == nb || b[j] != a[i]) return 0;
+  }
+  return 1;
+}
+
+// The first point y of rectangle r at or after x (a point of the root) in
+// row-major order; 0 if none.
+static int next_in_rect(int32_t ndim, const Rect *r, const int64_t *x, int64_t *y) {
+  int32_t d = 0;
+  while (d < ndim && x[d] >= r->lo[d] && x[d] <= r->hi[d]) d++;
+  for (int32_t a = 0; a < ndim; a++) y[a] = x[a];
+  if (d == ndim) return 1;
+  if (x[d] > r->hi[d]) {  // past r on axis d: carry into the prefix (inside r)
+    do d--;
+    while (d >= 0 && x[d] == r->hi[d]);
+    if (d < 0) return 0;
+    y[d]++;
+  } else {
+    y[d] = r->lo[d];
+  }
+  for (int32_t a = d + 1; a < ndim; a++) y[a] = r->lo[a];
+  return 1;
+}
+
+// Whether a key of sorted v[0..n) (keys of root) lies in rectangle r: in
+// 1-d one binary search; in n-d the keys from r's first point's on, each
+// miss galloping to the next point of r (one step per row of r crossed).
+static int keys_meet_rect(const PycRegion *root, const int64_t *v, int64_t n, const Rect *r) {
+  if (root->ndim == 1) {
+    int64_t k = gallop(v, n, 0, r->lo[0]);
+    return k < n && v[k] <= r->hi[0];
+  }
+  int64_t last = region_point_key(root, r->hi);
+  int64_t k = gallop(v, n, 0, region_point_key(root, r->lo));
+  while (k < n && v[k] <= last) {
+    int64_t x[PYC_MAX_DIM], y[PYC_MAX_DIM];
+    region_key_point(root, v[k], x);
+    if (!next_in_rect(root->ndim, r, x, y)) return 0;
+    int64_t key = region_point_key(root, y);
+    if (key == v[k]) return 1;
+    k = gallop(v, n, k, key);
+  }
+  return 0;
+}
+
+// Whether a and b lie below distinct pieces of one disjoint partition (as
+// in Legion's region tree): then they share no point. O(depth^2).
+static int disjoint_pieces(const PycRegion *a, const PycRegion *b) {
+  for (; a; a = a->parent) {
+    if (!a->disjoint_in) continue;
+    for (const PycRegion *y = b; y; y = y->parent)
+      if (y->disjoint_in == a->disjoint_in) return y != a;
+  }
+  return 0;
+}
+
+enum { APART = sizeof(((PycRegion *)0)->apart) / sizeof(uint64_t) };
+
+static uint64_t dep_serial(PycRuntime *rt, PycRegion *r) {
+  if (!r->dep_serial) r->dep_serial = ++rt->region_serial;
+  return r->dep_serial;
+}
+
+// Whether a's cache says b's points are apart from its own.
+static int known_apart(const PycRegion *a, uint64_t b) {
+  for (int i = 0; i < APART; i++)
+    if (a->apart[i] == b) return 1;
+  return 0;
+}
+
+static void remember_apart(PycRegion *a, uint64_t b) { a->apart[a->apart_next++ % APART] = b; }
+
+// Whether two sparse regions share a point: a merge of their keys, whose
+// negative answers the regions remember (points never change), so
+// launches repeated over the same pieces merge each pair once.
+static int sparse_meet(PycRuntime *rt, const ReqState *u, const ReqState *q) {
+  if (u->points == q->points) return u->npoints > 0;  // one region
+  uint64_t su = dep_serial(rt, u->region), sq = dep_serial(rt, q->region);
+  if (known_apart(u->region, sq) || known_apart(q->region, su)) return 0;
+  if (keys_meet(u->points, u->npoints, q->points, q->npoints)) return 1;
+  remember_apart(u->region, sq);
+  remember_apart(q->region, su);
+  return 0;
+}
+
+// u and q (on the same root, rectangles meeting) share a point: the
+// partitions first, then the keys.
+static int points_meet(PycRuntime *rt, const ReqState *u, const ReqState *q) {
+  if (!u->points && !q->points) return 1;
+  if (disjoint_pieces(u->region, q->region)) return 0;
+  if (u->points && q->points) return sparse_meet(rt, u, q);
+  const ReqState *sp = u->points ? u : q, *re = u->points ? q : u;
+  return keys_meet_rect(sp->region->root, sp->points, sp->npoints, &re->rect);
+}
+
+// Every point of u is a point of q. A sparse q covers no rectangle
+// (conservative: u then stays indexed, which only costs edges).
+static int covers(const ReqState *q, const ReqState *u, int32_t ndim) {
+  if (!rect_contains(ndim, &q->rect, &u->rect)) return 0;  // u's box is tight
+  if (!q->points) return 1;
+  return u->points && keys_within(u->points, u->npoints, q->points, q->npoints);
+}
+
+static int interferes(PycRuntime *rt, const ReqState *u, const ReqState *q, int32_t ndim) {
   if (!(u->mask & q->mask)) return 0;
   if (u->privilege == PYC_PRIV_READ && q->privilege == PYC_PRIV_READ) return 0;
   if (u->privilege == PYC_PRIV_REDUCE && q->privilege == PYC_PRIV_REDUCE && u->redop == q->redop &&
       u->type == q->type)
     return 0;
-  return rect_overlap(ndim, &u->rect, &q->rect);
+  return rect_overlap(ndim, &u->rect, &q->rect) && points_meet(rt, u, q);
 }
 
 static int is_ancestor(const PycTask *a, const PycTask *t) {
@@ -209,7 +372,7 @@ static void visit(Search *s, ReqState *u) {
     s->wasted++;
     return;
   }
-  if (u->task == s->t || !interferes(u, s->q, s->ndim) || !in_context(u->task, s->t)) return;
+  if (u->task == s->t || !interferes(s->rt, u, s->q, s->ndim) || !in_context(u->task, s->t)) return;
   if (s->check) {
     fprintf(stderr,
             "pyc-task runtime: launch of '%s' is marked independent (PYC_LAUNCH_INDEPENDENT) "
@@ -219,7 +382,7 @@ static void visit(Search *s, ReqState *u) {
   }
   add_edge(s->rt, u->task, s->t);
   if (s->writer && u->task->parent == s->t->parent && (u->mask & ~s->q->mask) == 0 &&
-      rect_contains(s->ndim, &s->q->rect, &u->rect)) {
+      covers(s->q, u, s->ndim)) {
     u->drop = s->drop;
     s->drop = u;
   }

@@ -269,6 +269,8 @@ static PycFuture *launch(const char *name, PycTaskFn fn, const void *args, int64
     q->inst = NULL;
     q->tree = NULL;  // not in the dependence index (yet)
     region_rect(r, &q->rect);
+    q->points = r->points;
+    q->npoints = r->npoints;
     uint64_t all = r->nfields == 64 ? ~(uint64_t)0 : ((uint64_t)1 << r->nfields) - 1;
     q->mask = reqs[i].fields ? reqs[i].fields : all;
     q->privilege = reqs[i].privilege;

@@ -6,12 +6,14 @@
 // sparse pieces (pyc_region_subregion_points: sorted points, bounding box).
 // pyc_index_launch runs one ordinary launch per point, with the partitioned
 // requirements replaced by the point's piece: dependences are therefore
-// tracked at piece granularity by the rectangle-overlap rules of deps.c (a
-// stencil block waits only for the blocks it overlaps; a sparse piece counts
-// as its bounding box). A reduction over the point results is one more task,
-// with no requirements, that waits for the point futures in point order and
-// folds them (v0 op v1 op ...); without one, a FutureMap gathers them
-// (PYC_INDEX_GATHER) and pyc_future_map_get reads one.
+// tracked at piece granularity by the overlap rules of deps.c (a stencil
+// block waits only for the blocks it overlaps; sparse pieces by their
+// points, and the pieces of a disjoint partition carry its number,
+// disjoint_in, so deps.c tells them apart at once). A reduction over the
+// point results is one more task, with no requirements, that waits for the
+// point futures in point order and folds them (v0 op v1 op ...); without
+// one, a FutureMap gathers them (PYC_INDEX_GATHER) and pyc_future_map_get
+// reads one.
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,6 +31,16 @@ struct PycPartition {
   int64_t npieces;
   PycRegion **pieces;  // retained, row-major colors
 };
+
+// Sets p's kind; the pieces of a disjoint partition get its number, which
+// tells the dependence analysis that they share no point (deps.c).
+static void set_kind(PycPartition *p, int32_t kind) {
+  p->kind = kind;
+  if (!(kind & PYC_PART_DISJOINT)) return;
+  uint64_t serial = atomic_fetch_add(&rt_ctx()->partition_serial, 1) + 1;
+  for (int64_t i = 0; i < p->npieces; i++)
+    if (p->pieces[i]) p->pieces[i]->disjoint_in = serial;
+}
 
 static PycPartition *part_alloc(PycRegion *parent, int32_t cdim, const int64_t *colors) {
   if (!parent || cdim < 1 || cdim > PYC_MAX_DIM || !colors) {
@@ -136,7 +148,7 @@ PYC_API PycPartition *pyc_partition_equal(PycRegion *r, int32_t cdim, const int6
       return NULL;
     }
   }
-  p->kind = PYC_PART_DISJOINT | PYC_PART_COMPLETE;
+  set_kind(p, PYC_PART_DISJOINT | PYC_PART_COMPLETE);
   return p;
 }
 
@@ -162,7 +174,7 @@ PYC_API PycPartition *pyc_partition_restrict(PycRegion *r, int32_t cdim, const i
       return NULL;
     }
   }
-  p->kind = computed_kind(p);
+  set_kind(p, computed_kind(p));
   return p;
 }
 
@@ -188,7 +200,7 @@ PYC_API PycPartition *pyc_partition_halo(PycPartition *src, int64_t width) {
       return NULL;
     }
   }
-  p->kind = width == 0 ? src->kind : computed_kind(p);
+  set_kind(p, width == 0 ? src->kind : computed_kind(p));
   return p;
 }
 
@@ -293,7 +305,7 @@ PYC_API PycPartition *pyc_partition_image(PycRegion *r, PycPartition *src, int32
     pyc_partition_release(p);
     return NULL;
   }
-  p->kind = exact_kind(p);
+  set_kind(p, exact_kind(p));
   return p;
 }
 
@@ -360,7 +372,7 @@ PYC_API PycPartition *pyc_partition_by_field(PycRegion *r, int32_t field, int32_
     pyc_partition_release(p);
     return NULL;
   }
-  p->kind = disjoint_kind(p);
+  set_kind(p, disjoint_kind(p));
   return p;
 }
 
@@ -389,7 +401,7 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
     if (!ok) pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a partition", NULL, 0);
     ok = ok && pieces_by_color(p, color, n);
     free(color);
-    if (ok) p->kind = PYC_PART_DISJOINT | (disjoint_kind(p) & PYC_PART_COMPLETE);
+    if (ok) set_kind(p, PYC_PART_DISJOINT | (disjoint_kind(p) & PYC_PART_COMPLETE));
   } else {  // aliased target: a point may be in several pieces
     int64_t *pts = malloc(sizeof *pts * (size_t)(n ? n : 1));
     ok = pts != NULL;
@@ -403,7 +415,7 @@ PYC_API PycPartition *pyc_partition_preimage(PycRegion *r, PycPartition *target,
       ok = set_sparse_piece(p, c, pts, m);
     }
     free(pts);
-    if (ok) p->kind = computed_kind(p);
+    if (ok) set_kind(p, computed_kind(p));
   }
   if (!ok) {
     pyc_partition_release(p);

@@ -55,7 +55,9 @@ struct PycRuntime {
   // dependence tracking (deps.c)
   pthread_mutex_t deps_mu;
   uint64_t launch_serial;    // numbers tracked launches, under deps_mu
+  uint64_t region_serial;    // numbers regions as deps.c meets them, under deps_mu
   int32_t check_independent; // PYC_TASK_CHECK_INDEPENDENT=1: verify independent launches
+  _Atomic uint64_t partition_serial;  // numbers the disjoint partitions (partition.c)
 
   // errors
   pthread_mutex_t err_mu;
@@ -135,10 +137,22 @@ struct PycRegion {
   // A sparse subregion (Partition.by_field / preimage / image, any rank): its
   // points as keys (region_point_key: row-major index in the root's
   // rectangle; the coordinate in 1-d), sorted, owned; lo/hi are their
-  // bounding box, which the dependence analysis and the storage use
-  // (conservative). NULL: the whole rectangle.
+  // bounding box, which the storage uses (the dependence analysis compares
+  // the boxes first, then the points: exact). NULL: the whole rectangle.
+  // Never changed once the region is handed out.
   int64_t *points;
   int64_t npoints;
+  // A piece of a disjoint partition: that partition's number (nonzero, from
+  // rt->partition_serial; set before the piece is handed out), else 0. Two
+  // regions below distinct pieces of one such partition share no point
+  // (deps.c uses it before comparing sparse point sets).
+  uint64_t disjoint_in;
+  // deps.c, under rt->deps_mu: this region's number (0 until it first needs
+  // one) and a small cache of the numbers of sparse regions whose points
+  // were merged with its own and found apart (round robin).
+  uint64_t dep_serial;
+  uint64_t apart[8];
+  uint32_t apart_next;
 };
 
 int64_t region_point_key(const PycRegion *r, const int64_t *x);  // x: ndim coordinates
@@ -173,7 +187,9 @@ void redop_apply(int32_t redop, int32_t type, void *acc, const void *v);
 typedef struct ReqState {
   PycRegion *region;  // retained
   PycRegion *inst;    // reduction instance (REDUCE), owned, else NULL
-  Rect rect;
+  Rect rect;          // the region's rectangle (a sparse region's bounding box)
+  const int64_t *points;  // a sparse region's sorted keys (region->points, which
+  int64_t npoints;        // lives as long as the retained region), else NULL
   uint64_t mask;      // never 0 (0 was expanded to all fields)
   int32_t privilege, redop, type;
   // dependence index (deps.c), under rt->deps_mu

@@ -167,9 +167,11 @@ PYC_API PycRegion *pyc_region_subregion(PycRegion *parent, const int64_t *lo, co
 
 /// A sparse subregion of a region (Partition.by_field / preimage / image): the
 /// n points (sorted, distinct, each in parent) keep the parent's coordinates
-/// and storage; lo/hi become their bounding box, which the dependence
-/// analysis uses (conservatively: two sparse pieces whose boxes overlap are
-/// ordered). pyc_region_volume is the number of points; a rectangle of a
+/// and storage; lo/hi become their bounding box. The dependence analysis is
+/// exact: it compares the boxes, then the points (two sparse pieces whose
+/// boxes overlap but which share no point are not ordered; distinct pieces
+/// of one disjoint partition are known apart without looking at their
+/// points). pyc_region_volume is the number of points; a rectangle of a
 /// sparse region (pyc_region_subregion) holds the parent's points inside
 /// it; fill and copy visit only the points. NULL with ValueError on bad
 /// points. Points that fill their bounding box give a plain rectangle.
