@@ -467,11 +467,37 @@ static void copy_value(void *ctx, char *pdst, char *psrc) {
   memcpy(pdst, psrc, (size_t)c->size);
 }
 
+// The instance of a sparse r holds r's points only (keyed in the instance's
+// own rectangle, r's bounding box), so the task visits exactly them
+// (`for p in b.ispace`, b.ispace.volume) and the fold writes only them.
+static int instance_points(PycRegion *inst, const PycRegion *r) {
+  if (!r->points) return 1;
+  PycRuntime *rt = rt_ctx();
+  int64_t n = r->npoints;
+  int64_t *keys = rt_alloc(rt, sizeof(int64_t) * (size_t)(n ? n : 1));
+  if (!keys) {
+    pyc_raise(PYC_EXC_MEMORY, "Unable to allocate a reduction instance", NULL, 0);
+    return 0;
+  }
+  for (int64_t k = 0; k < n; k++) {
+    int64_t x[PYC_MAX_DIM];
+    region_point_at(r, k, x);
+    keys[k] = region_point_key(inst, x);
+  }
+  int ok = region_set_points(inst, keys, n);
+  rt_free(rt, keys, sizeof(int64_t) * (size_t)(n ? n : 1));
+  return ok;
+}
+
 PycRegion *region_instance_new(PycRegion *r, uint64_t mask, int32_t redop, int32_t type) {
   PycRuntime *rt = rt_ctx();
   PycRegion *inst = root_new(rt, r->ndim, r->lo, r->hi, r->nfields, r->field_sizes, mask);
   if (!inst) return NULL;
   inst->is_instance = 1;
+  if (!instance_points(inst, r)) {
+    pyc_region_release(inst);
+    return NULL;
+  }
   unsigned char ident[8];
   redop_identity(redop, type, ident);
   RedCtx c = {redop, type, ident, elem_type_size(type)};
@@ -485,7 +511,12 @@ PycRegion *region_instance_take(PycRegion *inst, uint64_t mask, int32_t redop, i
       root_new(rt_ctx(), inst->ndim, inst->lo, inst->hi, inst->nfields, inst->field_sizes, mask);
   if (!snap) return NULL;
   snap->is_instance = 1;
-  int64_t vol = pyc_region_volume(inst);
+  if (!instance_points(snap, inst)) {
+    pyc_region_release(snap);
+    return NULL;
+  }
+  int64_t vol = rect_volume(inst->ndim, inst->lo, inst->hi);  // the whole box: a sparse
+                                                              // instance's storage
   unsigned char ident[8];
   redop_identity(redop, type, ident);
   RedCtx c = {redop, type, ident, elem_type_size(type)};
