@@ -63,17 +63,6 @@ void str_putn(Str *s, const char *z, size_t n);
 void str_printf(Str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *str_take(Str *s);   // returns data (caller frees), leaves s empty
 
-// ---- Interned strings: equal text <=> equal pointer -----------------------
-typedef struct Interner {
-  Arena *arena;          // not owned
-  const char **slots;    // open addressing table (malloc'd)
-  uint32_t cap, count;
-} Interner;
-void interner_init(Interner *in, Arena *arena);
-void interner_fini(Interner *in);
-const char *intern(Interner *in, const char *s, size_t n);
-const char *intern_cstr(Interner *in, const char *s);
-
 // ---- HashMap: key -> value lookup in O(1) (hashmap.c) --------------------
 // Open addressing over (hash, key, value) slots held in an arena (a grown
 // table's old slots stay there until the arena is released). The caller
@@ -102,5 +91,18 @@ void *hmap_get(const HashMap *m, uint32_t hash, const void *key, HashEq eq);
 // Stores val (not NULL) under key, replacing an equal key's value; returns
 // the value replaced, or NULL. The key is not copied: it must live as long.
 void *hmap_put(Arena *a, HashMap *m, uint32_t hash, const void *key, void *val, HashEq eq);
+
+// ---- Interned strings: equal text <=> equal pointer -----------------------
+// A HashMap (above) from the text to its copy in the arena (intern.c): the
+// text's bytes and length compare, so it may hold NUL bytes; the copy is
+// NUL-terminated. Everything lives in the arena (interner_fini only forgets).
+typedef struct Interner {
+  Arena *arena;  // not owned
+  HashMap map;   // InternKey (intern.c) -> the interned copy
+} Interner;
+void interner_init(Interner *in, Arena *arena);
+void interner_fini(Interner *in);
+const char *intern(Interner *in, const char *s, size_t n);
+const char *intern_cstr(Interner *in, const char *s);
 
 #endif

@@ -1,54 +1,37 @@
 // intern.c - string interning: equal text gives the same pointer, so names
-// compare with ==. Open addressing over an FNV-1a hash (hash_bytes, in
-// hashmap.c); text lives in the arena, the table itself on the heap (freed by
-// interner_fini).
+// compare with ==. A HashMap (hashmap.c) from the text (bytes + length, an
+// InternKey) to its interned copy, which follows the key in one arena
+// allocation; the table lives in the arena too.
 #include "base.h"
 
-#include <stdio.h>
-#include <stdlib.h>
+typedef struct InternKey {
+  const char *s;  // not NUL-terminated in a lookup; the interned copy when stored
+  size_t n;
+} InternKey;
+
+static bool key_eq(const void *stored_key, const void *key) {
+  const InternKey *a = stored_key, *b = key;
+  return a->n == b->n && (a->n == 0 || memcmp(a->s, b->s, a->n) == 0);
+}
 
 void interner_init(Interner *in, Arena *arena) {
   in->arena = arena;
-  in->cap = 256;
-  in->count = 0;
-  in->slots = calloc(in->cap, sizeof(char *));
-  if (!in->slots) abort();
+  in->map = (HashMap){0};
 }
 
-void interner_fini(Interner *in) {
-  free(in->slots);
-  in->slots = NULL;
-  in->cap = in->count = 0;
-}
-
-static void grow(Interner *in) {
-  uint32_t cap = in->cap * 2;
-  const char **slots = calloc(cap, sizeof(char *));
-  if (!slots) abort();
-  for (uint32_t i = 0; i < in->cap; i++) {
-    const char *s = in->slots[i];
-    if (!s) continue;
-    uint32_t j = hash_bytes(s, strlen(s)) & (cap - 1);
-    while (slots[j]) j = (j + 1) & (cap - 1);
-    slots[j] = s;
-  }
-  free(in->slots);
-  in->slots = slots;
-  in->cap = cap;
-}
+void interner_fini(Interner *in) { in->map = (HashMap){0}; }  // the arena holds the rest
 
 const char *intern(Interner *in, const char *s, size_t n) {
-  if ((in->count + 1) * 2 > in->cap) grow(in);
-  uint32_t j = hash_bytes(s, n) & (in->cap - 1);
-  while (in->slots[j]) {
-    const char *t = in->slots[j];
-    if (strncmp(t, s, n) == 0 && t[n] == 0) return t;
-    j = (j + 1) & (in->cap - 1);
-  }
-  const char *t = arena_strndup(in->arena, s, n);
-  in->slots[j] = t;
-  in->count++;
-  return t;
+  InternKey k = {s, n};
+  uint32_t h = hash_bytes(s, n);
+  const char *t = hmap_get(&in->map, h, &k, key_eq);
+  if (t) return t;
+  InternKey *stored = arena_alloc(in->arena, sizeof *stored + n + 1);  // the key, then the copy
+  char *copy = (char *)(stored + 1);
+  if (n) memcpy(copy, s, n);  // the arena zeroed the NUL
+  *stored = (InternKey){copy, n};
+  hmap_put(in->arena, &in->map, h, stored, copy, key_eq);
+  return copy;
 }
 
 const char *intern_cstr(Interner *in, const char *s) { return intern(in, s, strlen(s)); }

@@ -25,6 +25,12 @@
 
 #include "../codegen.h"
 
+// What every codegen unit needs to know of each function, computed once.
+typedef struct CgFnFlags {
+  bool mayraise;  // computed may-raise (ir_compute_mayraise)
+  bool loops;     // its body holds a loop (cg_block_has_loop)
+} CgFnFlags;
+
 struct CgModule {
   LLVMOrcThreadSafeContextRef tsc;  // owned (NULL once handed to the JIT)
   LLVMContextRef ctx;               // owned by tsc
@@ -33,8 +39,9 @@ struct CgModule {
   CgOptions opts;
   IrModule *ir;                     // not owned
   LLVMValueRef *fn_values;          // malloc'd: LLVM function of ir->funcs[i]
-  bool *fn_mayraise;                // malloc'd: computed may-raise of ir->funcs[i]
-  bool *fn_loops;                   // malloc'd: ir->funcs[i] holds a loop
+  const CgFnFlags *fn_flags;        // of ir->funcs[i]: malloc'd and owned by the first
+                                    // unit (freed by cg_llvm_dispose), shared read-only
+                                    // by the others
   LLVMValueRef file_str;            // global: the source path, NUL-terminated
   char *err;                        // first internal error (malloc'd)
   CgModule *next_unit;              // owned: the next codegen unit (units.c), or NULL

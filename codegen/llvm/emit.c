@@ -372,8 +372,6 @@ static CgModule *unit_new(IrModule *m, const CgOptions *opts, char **err) {
   cm->file_str = cg_cstring(cm, src, (uint32_t)strlen(src));
   uint32_t n = m->funcs.len;
   cm->fn_values = calloc(n + 1, sizeof(LLVMValueRef));
-  cm->fn_mayraise = calloc(n + 1, sizeof(bool));
-  cm->fn_loops = calloc(n + 1, sizeof(bool));
   for (uint32_t i = 0; i < n; i++) cm->fn_values[i] = declare_func(cm, m->funcs.data[i]);
   return cm;
 }
@@ -405,9 +403,13 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
   // May-raise of every function (an analysis the verifier also runs; here
   // for TIR that skipped it, e.g. a --passes list without verify).
   ir_compute_mayraise(m);
-  for (uint32_t i = 0; i < m->funcs.len; i++)
-    cm->fn_mayraise[i] = (m->funcs.data[i]->flags & IR_FN_MAYRAISE) != 0;
-  for (uint32_t i = 0; i < m->funcs.len; i++) cm->fn_loops[i] = cg_block_has_loop(m->funcs.data[i]->body);
+  CgFnFlags *flags = calloc(m->funcs.len + 1, sizeof *flags);  // cm owns it, units share it
+  if (!flags) abort();
+  for (uint32_t i = 0; i < m->funcs.len; i++) {
+    flags[i].mayraise = (m->funcs.data[i]->flags & IR_FN_MAYRAISE) != 0;
+    flags[i].loops = cg_block_has_loop(m->funcs.data[i]->body);
+  }
+  cm->fn_flags = flags;
   // Modules with tasks stay whole: a task's wrapper (`pyt_<task>`, emit_task.c)
   // is defined where it is first used, so two units could both define it.
   bool tasks = cg_module_uses_tasks(m);
@@ -427,8 +429,7 @@ CgModule *cg_llvm_emit(IrModule *m, const CgOptions *opts, char **err) {
         cg_fail(cm, "codegen: cannot create codegen unit %u", u);
         break;
       }
-      memcpy(unit->fn_mayraise, cm->fn_mayraise, sizeof(bool) * n);
-      memcpy(unit->fn_loops, cm->fn_loops, sizeof(bool) * n);
+      unit->fn_flags = cm->fn_flags;  // shared, not copied
       last->next_unit = unit;
       last = unit;
     }
@@ -461,15 +462,22 @@ char *cg_llvm_ir_text(CgModule *cm) {
   return r;
 }
 
+// One unit's own memory (not the shared fn_flags: cg_llvm_dispose frees those).
+static void unit_free(CgModule *u) {
+  if (u->mod) LLVMDisposeModule(u->mod);
+  if (u->tsc) LLVMOrcDisposeThreadSafeContext(u->tsc);
+  if (u->tm) LLVMDisposeTargetMachine(u->tm);
+  free(u->fn_values);
+  free(u->err);
+  free(u);
+}
+
+// cm is the first unit: it owns the flags every unit shares, and the chain.
 void cg_llvm_dispose(CgModule *cm) {
   if (!cm) return;
-  cg_llvm_dispose(cm->next_unit);
-  if (cm->mod) LLVMDisposeModule(cm->mod);
-  if (cm->tsc) LLVMOrcDisposeThreadSafeContext(cm->tsc);
-  if (cm->tm) LLVMDisposeTargetMachine(cm->tm);
-  free(cm->fn_values);
-  free(cm->fn_mayraise);
-  free(cm->fn_loops);
-  free(cm->err);
-  free(cm);
+  free((void *)cm->fn_flags);
+  for (CgModule *u = cm, *next; u; u = next) {
+    next = u->next_unit;
+    unit_free(u);
+  }
 }

@@ -334,11 +334,11 @@ static LLVMValueRef emit_call(CgFn *f, IrInst *in) {
   // inlining would make LLVM optimize and vectorize the callee's loops once
   // more in the caller: noinline at this call site (compile time). Calls
   // inside loops stay inlinable.
-  if (!f->loop && !f->outlined && cm->fn_loops[idx]) {
+  if (!f->loop && !f->outlined && cm->fn_flags[idx].loops) {
     unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
     LLVMAddCallSiteAttribute(r, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(cm->ctx, kind, 0));
   }
-  if (cm->fn_mayraise[idx]) cg_check_err(f, in, false);
+  if (cm->fn_flags[idx].mayraise) cg_check_err(f, in, false);
   if (sret) return LLVMBuildLoad2(f->b, cg_type(cm, callee->ret_type), sret, "");
   return callee->ret_type->kind == TY_VOID ? NULL : r;
 }

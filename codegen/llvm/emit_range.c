@@ -62,55 +62,80 @@ static bool is_iv_index(const IrBlock *blk, uint32_t at, IrValue v, IrValue iv,
   return false;
 }
 
-// Whether blk (at any depth) holds a CONTINUE or an LSET of `name`, other
-// than the body's first instruction (the loop's own `lset $i, %iv`).
-static bool continue_or_lset(const IrBlock *blk, const char *name, bool top) {
-  for (uint32_t k = 0; k < blk->insts.len; k++) {
+// ---- what a loop body holds: one walk -------------------------------------------
+// Everything cg_emit_range needs to know about a body, gathered in one walk
+// that ends at the first inner loop or call of a looping function (the loop
+// is then a nest, and nothing else matters). A walk never enters an inner
+// loop, so the walks of a whole loop nest cost the function's size once,
+// not its depth times its size.
+typedef struct LoopScan {
+  const CgModule *cm;
+  const IrInst *loop;
+  const char *ivname;     // the loop variable's local (body's first LSET), or NULL
+  bool want_bounded;      // gather the memory-bounded facts too
+  bool nest;              // holds a loop, or calls a function that holds one
+                          // (which polls itself): polls at the latch
+  bool cont_or_lset;      // a CONTINUE, or an LSET of ivname other than the first
+  bool iv_access;         // one of the first BOUND_SCAN_ACCESSES accesses in
+                          // the body's own block indexes with the loop variable
+  uint32_t seen;          // accesses looked at
+} LoopScan;
+
+// The access `in` (at position k of the body's own block) indexes with the loop variable.
+static bool iv_access(const LoopScan *s, const IrBlock *body, uint32_t k, const IrInst *in) {
+  bool store = in->op == IR_OP_STORE || in->op == IR_OP_REGION_STORE ||
+               in->op == IR_OP_REGION_REDUCE;  // these end with the value
+  uint32_t nidx = in->nargs - 1 - (store ? 1 : 0);
+  for (uint32_t a = 1; a <= nidx; a++)
+    if (is_iv_index(body, k, in->args[a], s->loop->result, s->ivname, 0)) return true;
+  return false;
+}
+
+static bool is_access(const IrInst *in) {
+  return in->op == IR_OP_STORE || in->op == IR_OP_REGION_STORE || in->op == IR_OP_REGION_REDUCE ||
+         in->op == IR_OP_LOAD || in->op == IR_OP_REGION_LOAD;
+}
+
+// Walks blk (the body itself when `top`); true once the loop is a nest.
+static bool scan_block(LoopScan *s, const IrBlock *blk, bool top) {
+  for (uint32_t k = 0; blk && k < blk->insts.len; k++) {
     const IrInst *in = blk->insts.data[k];
-    if (in->op == IR_OP_CONTINUE) return true;
-    if (in->op == IR_OP_LSET && !(top && k == 0) && name && in->sym && strcmp(in->sym, name) == 0)
+    const IrFunc *g = in->op == IR_OP_CALL && in->sym ? ir_module_find(s->cm->ir, in->sym) : NULL;
+    if (in->op == IR_OP_FOR || in->op == IR_OP_LOOP || (g && s->cm->fn_flags[g->index].loops)) {
+      s->nest = true;
       return true;
-    for (int b = 0; b < 2; b++)
-      if (in->body[b] && continue_or_lset(in->body[b], name, false)) return true;
-  }
-  return false;
-}
-
-// Whether blk (at any depth) calls a function that holds a loop: that
-// function polls itself, so this loop can poll at its latch like a nest.
-static bool calls_looping(const CgModule *cm, const IrBlock *blk) {
-  for (uint32_t k = 0; k < blk->insts.len; k++) {
-    const IrInst *in = blk->insts.data[k];
-    if (in->op == IR_OP_CALL) {
-      const IrFunc *g = in->sym ? ir_module_find(cm->ir, in->sym) : NULL;
-      if (g && cm->fn_loops[g->index]) return true;
     }
-    for (int b = 0; b < 2; b++)
-      if (in->body[b] && calls_looping(cm, in->body[b])) return true;
+    if (s->want_bounded) {
+      if (in->op == IR_OP_CONTINUE) s->cont_or_lset = true;
+      if (in->op == IR_OP_LSET && !(top && k == 0) && s->ivname && in->sym &&
+          strcmp(in->sym, s->ivname) == 0)
+        s->cont_or_lset = true;
+      if (top && !s->iv_access && s->seen < BOUND_SCAN_ACCESSES && is_access(in)) {
+        s->seen++;
+        s->iv_access = iv_access(s, blk, k, in);
+      }
+    }
+    if (scan_block(s, in->body[0], false) || scan_block(s, in->body[1], false)) return true;
   }
   return false;
 }
 
-static bool memory_bounded(const IrInst *loop) {
+// The facts of loop's body (memory-bounded ones only when want_bounded).
+static LoopScan scan_loop(const CgModule *cm, const IrInst *loop, bool want_bounded) {
   const IrBlock *body = loop->body[0];
-  if (!body || loop->result == IR_NOVALUE) return false;
-  const char *ivname = NULL;
-  if (body->insts.len && body->insts.data[0]->op == IR_OP_LSET &&
+  LoopScan s = {cm, loop, NULL, want_bounded && body && loop->result != IR_NOVALUE,
+                false, false, false, 0};
+  if (body && body->insts.len && body->insts.data[0]->op == IR_OP_LSET &&
       body->insts.data[0]->nargs == 1 && body->insts.data[0]->args[0] == loop->result)
-    ivname = body->insts.data[0]->sym;
-  if (continue_or_lset(body, ivname, true)) return false;
-  uint32_t seen = 0;
-  for (uint32_t k = 0; k < body->insts.len && seen < BOUND_SCAN_ACCESSES; k++) {
-    const IrInst *in = body->insts.data[k];
-    bool store = in->op == IR_OP_STORE || in->op == IR_OP_REGION_STORE ||
-                 in->op == IR_OP_REGION_REDUCE;  // these end with the value
-    if (!store && in->op != IR_OP_LOAD && in->op != IR_OP_REGION_LOAD) continue;
-    seen++;
-    uint32_t nidx = in->nargs - 1 - (store ? 1 : 0);
-    for (uint32_t a = 1; a <= nidx; a++)
-      if (is_iv_index(body, k, in->args[a], loop->result, ivname, 0)) return true;
-  }
-  return false;
+    s.ivname = body->insts.data[0]->sym;
+  scan_block(&s, body, true);
+  return s;
+}
+
+// A memory-bounded loop (see above): no CONTINUE or other write of the loop
+// variable's local anywhere in the body, and an access indexed by it.
+static bool memory_bounded(const LoopScan *s) {
+  return s->want_bounded && !s->cont_or_lset && s->iv_access;
 }
 
 // iv has not passed bound: iv < bound (step > 0) or iv > bound (step < 0).
@@ -180,11 +205,12 @@ void cg_emit_range(CgFn *f, IrInst *in, LLVMValueRef lo, LLVMValueRef hi, LLVMVa
   int64_t cstep = 0;
   if (LLVMIsAConstantInt(step)) cstep = LLVMConstIntGetSExtValue(step);
   bool unit = cstep == 1 || cstep == -1;
-  bool nest = cg_block_has_loop(in->body[0]) || calls_looping(cm, in->body[0]);
+  LoopScan facts = scan_loop(cm, in, unit);
+  bool nest = facts.nest;
   // Plain: a nest (polls at its latch) or a loop bounded by the array it
   // indexes (no poll, see above). Any other loop, inside a nest or not, runs
   // in blocks with polls between them.
-  bool plain = unit && (nest || memory_bounded(in));
+  bool plain = unit && (nest || memory_bounded(&facts));
   LLVMBasicBlockRef pre = LLVMGetInsertBlock(B);
   LLVMBasicBlockRef exit = cg_block(f, "endfor");
   if (plain) {  // canonical loop, poll at the latch of a nest

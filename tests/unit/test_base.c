@@ -1,4 +1,5 @@
-// test_base.c - unit tests of the substrate: arena, Vec, Str, interning,
+// test_base.c - unit tests of the substrate: arena, Vec, Str, interning (by
+// bytes and length: prefixes, embedded NULs, equal hashes, growth),
 // source manager line/column lookup, diagnostics rendering and limits, types,
 // the HashMap (many keys, colliding hashes, replacement) and the type index.
 #include "../../ir/diag.h"
@@ -64,6 +65,49 @@ static void test_str_intern(void) {
   }
   CHECK(intern_cstr(&in, "hello") == x);
   CHECK(strcmp(intern_cstr(&in, "k4999"), "k4999") == 0);
+  interner_fini(&in);
+  arena_fini(&a);
+}
+
+// The interner's HashMap keys: bytes and length, so prefixes, embedded NULs,
+// the empty text and texts of equal hash stay apart, and every pointer
+// stays the same while the table grows.
+static void test_intern_keys(void) {
+  Arena a;
+  arena_init(&a);
+  Interner in;
+  interner_init(&in, &a);
+  const char *ab = intern(&in, "ab", 2);
+  const char *ab0 = intern(&in, "ab\0", 3);    // "ab" and a NUL
+  const char *a0b = intern(&in, "a\0b", 3);
+  CHECK(ab != ab0 && ab != a0b && ab0 != a0b);
+  CHECK(intern(&in, "abc", 2) == ab);           // the length counts, not the NUL
+  CHECK(intern(&in, "ab\0", 3) == ab0 && intern(&in, "a\0b", 3) == a0b);
+  CHECK(ab0[2] == 0 && ab0[3] == 0 && a0b[2] == 'b' && a0b[3] == 0);  // NUL-terminated copies
+  const char *empty = intern(&in, "", 0);
+  CHECK(empty[0] == 0 && intern(&in, "xyz", 0) == empty && intern(&in, "a", 1) != empty);
+  // Two texts with one FNV-1a hash (found by a birthday search).
+  CHECK(hash_str("n512789") == hash_str("n749192"));
+  const char *c1 = intern_cstr(&in, "n512789"), *c2 = intern_cstr(&in, "n749192");
+  CHECK(c1 != c2 && strcmp(c1, "n512789") == 0 && strcmp(c2, "n749192") == 0);
+  enum { N = 20000 };  // many texts: the table grows many times
+  const char **first = malloc(sizeof(char *) * N);
+  for (int i = 0; i < N; i++) {
+    char k[16];
+    snprintf(k, sizeof k, "s%d", i);
+    first[i] = intern_cstr(&in, k);
+  }
+  for (int i = 0; i < N; i++) {
+    char k[16];
+    int len = snprintf(k, sizeof k, "s%d", i);
+    if (intern(&in, k, (size_t)len) != first[i] || strcmp(first[i], k) != 0) {
+      CHECK(!"an interned text moved or changed");
+      break;
+    }
+  }
+  CHECK(intern_cstr(&in, "n512789") == c1 && intern_cstr(&in, "n749192") == c2);
+  CHECK(intern(&in, "ab", 2) == ab && intern(&in, "ab\0", 3) == ab0);
+  free(first);
   interner_fini(&in);
   arena_fini(&a);
 }
@@ -222,6 +266,7 @@ int main(void) {
   test_arena();
   test_vec();
   test_str_intern();
+  test_intern_keys();
   test_hashmap();
   test_diag();
   test_types();
