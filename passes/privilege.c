@@ -6,6 +6,7 @@
 // through local slots (LGET -> the LSETs of that slot); regions the task
 // creates itself are unrestricted. fill writes a field, copy reads its
 // source field and writes its destination field, and a launch from a task
+// (index launches too; pieces and partitions are traced to their region)
 // needs the parent to hold what the child asks for. Each violation is one
 // error at the offending instruction naming the task, the field, the region
 // and the privilege as written in Python (R('u'), Reduce('+', 'x')). In a
@@ -36,10 +37,20 @@ static int slot_param(const IrFunc *fn, const IrBlock *body, const IrBlock *blk,
   return -1;
 }
 
+// A partition of a region (or of a partition: halo) and its pieces come
+// from that region: its arg0.
+static bool from_region(IrOp op) {
+  return op == IR_OP_PARTITION_GET || op == IR_OP_PARTITION_EQUAL ||
+         op == IR_OP_PARTITION_RESTRICT || op == IR_OP_PARTITION_HALO ||
+         op == IR_OP_PARTITION_IMAGE || op == IR_OP_PARTITION_BY_FIELD ||
+         op == IR_OP_PARTITION_PREIMAGE;
+}
+
 static int param_of(const IrFunc *fn, const IrBlock *body, IrValue v, int depth) {
   if (v < fn->nparams) return (int)v;
   if (depth > 16) return -1;
   const IrInst *d = ir_def_of(body, v);
+  if (d && from_region(d->op) && d->nargs) return param_of(fn, body, d->args[0], depth + 1);
   if (!d || d->op != IR_OP_LGET || !d->sym) return -1;
   return slot_param(fn, body, body, d->sym, depth);
 }
@@ -105,21 +116,25 @@ static void check_access(PassCtx *cx, IrFunc *fn, const IrInst *in, IrValue regi
 }
 
 // A launch from a task: the child's privileges must be held by the parent.
+// An index launch's arguments follow its color counts; a partition there
+// (P[ID]) stands for its pieces, which come from P's region.
 static void check_launch(PassCtx *cx, IrFunc *fn, const IrInst *in) {
   IrFunc *g = ir_module_find(cx->m, in->sym);
   if (!g || !g->privs) return;
-  for (uint32_t i = 0; i < in->nargs && i < g->nparams; i++) {
+  uint32_t first = in->op == IR_OP_INDEX_LAUNCH ? IR_INDEX_CDIM(in->ival) : 0;
+  for (uint32_t i = 0; first + i < in->nargs && i < g->nparams; i++) {
     const Type *t = g->value_types.data[i];
     if (t->kind != TY_REGION) continue;
     const IrPriv *c = &g->privs[i];
+    IrValue a = in->args[first + i];
     if (c->mode == IR_PRIV_N) continue;
     for (uint32_t k = 0; k < t->elem->nelems && k < 64; k++) {
       if (!(c->fields >> k & 1)) continue;
-      if (c->mode == IR_PRIV_R) check_access(cx, fn, in, in->args[i], k, AC_READ, -1);
-      else if (c->mode == IR_PRIV_REDUCE) check_access(cx, fn, in, in->args[i], k, AC_REDUCE, c->redop);
+      if (c->mode == IR_PRIV_R) check_access(cx, fn, in, a, k, AC_READ, -1);
+      else if (c->mode == IR_PRIV_REDUCE) check_access(cx, fn, in, a, k, AC_REDUCE, c->redop);
       else {
-        check_access(cx, fn, in, in->args[i], k, AC_READ, -1);
-        check_access(cx, fn, in, in->args[i], k, AC_WRITE, -1);
+        check_access(cx, fn, in, a, k, AC_READ, -1);
+        check_access(cx, fn, in, a, k, AC_WRITE, -1);
       }
     }
   }
@@ -139,7 +154,8 @@ static void walk(PassCtx *cx, IrFunc *fn, const IrBlock *blk) {
       check_access(cx, fn, in, in->args[0], (uint32_t)(in->ival & 255), AC_READ, -1);
       check_access(cx, fn, in, in->args[1], (uint32_t)(in->ival >> 8), AC_WRITE, -1);
       break;
-    case IR_OP_LAUNCH: check_launch(cx, fn, in); break;
+    case IR_OP_LAUNCH:
+    case IR_OP_INDEX_LAUNCH: check_launch(cx, fn, in); break;
     default: break;
     }
     for (int k = 0; k < 2; k++)
@@ -175,14 +191,16 @@ static const char *region_label(const IrFunc *fn, IrValue v) {
   return d && d->op == IR_OP_LGET && d->sym ? d->sym : "?";
 }
 
-// The first launch/fill/copy in blk that uses a region with key `key`.
+// The first launch/fill/copy in blk that uses a region with key `key` (a
+// piece or a partition of it counts: param_of traces them to the region).
 static const IrInst *async_use(const IrFunc *fn, const IrBlock *blk, const char *key) {
   for (uint32_t i = 0; i < blk->insts.len; i++) {
     const IrInst *in = blk->insts.data[i];
-    uint32_t nr = in->op == IR_OP_LAUNCH ? in->nargs
+    uint32_t nr = in->op == IR_OP_LAUNCH || in->op == IR_OP_INDEX_LAUNCH ? in->nargs
                   : in->op == IR_OP_REGION_FILL ? 1 : in->op == IR_OP_REGION_COPY ? 2 : 0;
     for (uint32_t k = 0; k < nr; k++) {
-      if (fn->value_types.data[in->args[k]]->kind != TY_REGION) continue;
+      const Type *at = fn->value_types.data[in->args[k]];
+      if (at->kind != TY_REGION && at->kind != TY_PARTITION) continue;
       char buf[80];
       const char *kk = region_key(fn, in->args[k], buf, sizeof buf);
       if (kk && strcmp(kk, key) == 0) return in;
@@ -204,13 +222,15 @@ static void check_direct(PassCtx *cx, IrFunc *fn, const IrBlock *blk, bool *repo
       const char *key = region_key(fn, in->args[0], buf, sizeof buf);
       const IrInst *u = key ? async_use(fn, fn->body, key) : NULL;
       if (u) {
-        const char *what = u->op == IR_OP_LAUNCH ? "launches a task on it" : u->op == IR_OP_REGION_FILL ? "fills it" : "copies it";
+        const char *what = u->op == IR_OP_LAUNCH || u->op == IR_OP_INDEX_LAUNCH
+                               ? "launches a task on it"
+                               : u->op == IR_OP_REGION_FILL ? "fills it" : "copies it";
         Diag *d = diag_error(cx->diags, in->loc,
                              "task '%s' accesses region '%s' directly and also %s (line %u); in a "
                              "task other than the top-level one the two may run at the same time: "
                              "move the access into a task, or the %s into the top-level task",
                              fn->name, region_label(fn, in->args[0]), what, u->line,
-                             u->op == IR_OP_LAUNCH ? "launch" : u->op == IR_OP_REGION_FILL ? "fill" : "copy");
+                             u->op == IR_OP_REGION_FILL ? "fill" : u->op == IR_OP_REGION_COPY ? "copy" : "launch");
         diag_note(cx->diags, d, u->loc, "the asynchronous use of '%s' is here",
                   region_label(fn, in->args[0]));
         *reported = true;
