@@ -140,6 +140,7 @@ const Type *ck_call(Checker *ck, Expr *e, bool raise_operand);
 // and *is_range is false).
 bool ck_range_call(Checker *ck, Expr *e, bool *is_range);
 // Checks print() / message f-strings (in check_expr.c).
+bool ck_printable(const Type *t);  // print() / f-string values: scalars, tuples of them
 void ck_fstring(Checker *ck, Expr *e);
 
 // ---- check_task.c: regions, futures, privileges, launches --------------------

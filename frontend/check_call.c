@@ -211,13 +211,14 @@ static const Type *promote_all(Checker *ck, Expr *e) {
   return t;
 }
 
-// A value print() writes: a scalar, or a tuple of them (nested too), as
-// CPython's str() (a point from a region's index space or a point field).
-static bool printable(const Type *t) {
+// A value print() and f-strings write: a scalar, or a tuple of them (nested
+// too), as CPython's str() (a point from a region's index space or a point
+// field).
+bool ck_printable(const Type *t) {
   if (type_is_scalar(t)) return true;
   if (t->kind != TY_TUPLE || t->nelems == 0) return false;
   for (uint32_t i = 0; i < t->nelems; i++)
-    if (!printable(t->elems[i])) return false;
+    if (!ck_printable(t->elems[i])) return false;
   return true;
 }
 
@@ -236,7 +237,7 @@ static const Type *print_call(Checker *ck, Expr *e) {
       continue;
     }
     const Type *t = ck_expr(ck, a);
-    if (t && !printable(t))
+    if (t && !ck_printable(t))
       ck_error(ck, a->loc,
                "print() in compiled code takes numbers, bools, tuples of them, string literals "
                "and f-strings; found %s",

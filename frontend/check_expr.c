@@ -620,9 +620,9 @@ void ck_fstring(Checker *ck, Expr *e) {
     }
     const Type *t = ck_expr(ck, p->expr);
     if (!t) continue;
-    if (!type_is_scalar(t)) {
-      ck_error(ck, p->expr->loc, "f-string fields must be numbers or bools, found %s",
-               ck_tyname(ck, t));
+    if (!type_is_scalar(t) && !(ck_printable(t) && (!p->spec || !*p->spec))) {
+      ck_error(ck, p->expr->loc, "f-string fields must be numbers or bools%s, found %s",
+               ck_printable(t) ? " (a tuple without a format spec)" : "", ck_tyname(ck, t));
       continue;
     }
     if (p->conversion && p->conversion != 'r' && p->conversion != 's') {

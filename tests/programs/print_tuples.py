@@ -1,4 +1,4 @@
-# Tests: print() of tuples (CPython's str(): nested, one element, floats, bools, negative ints), from kernels and tasks, with sep= and end=.
+# Tests: print() of tuples (CPython's str(): nested, one element, floats, bools, negative ints), from kernels and tasks, with sep= and end=, and tuples in f-strings ({t}, {t!r}).
 from pyc_task import kernel, task, int64, float64
 
 
@@ -22,6 +22,7 @@ def main():
     print(p, ((1, 2), (3, (4, 5))), True)
     q = (0.1 + 0.2, 2.5e-300, float(10 ** 16))
     print('q =', q)
+    print(f"p={p} q={q!r} nested={(p, (1,))}!")
 
 
 if __name__ == '__main__':
