@@ -277,6 +277,8 @@ struct FuncDef {
   int16_t *autopart;       // checker (check_autopart.c): per parameter, -1 whole / scalar,
                            // 0 a piece of the equal partition, w > 0 its halo of width w
   int16_t autopart_iter;   // checker: the region parameter the task loops over
+  uint8_t ret_shares;      // checker (check_alias.c): 0 not known yet, 1 being worked out,
+                           // 2 its result is always a new value, 3 it may hand back an argument
   bool is_async;           // parser: `async def` (unsupported in compiled code)
 };
 

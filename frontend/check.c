@@ -507,5 +507,10 @@ bool fe_check(FeCtx *cx, Module *mod) {
     FuncDef *fn = mod->funcs.data[i];
     if (fn && fn->fkind != FN_PLAIN && !fn->checked) ck_func_body(&ck, fn);
   }
+  // Once every body is typed (the rule reads what callees return).
+  for (uint32_t i = 0; i < mod->funcs.len; i++) {
+    FuncDef *fn = mod->funcs.data[i];
+    if (fn && fn->fkind != FN_PLAIN && fn->checked) ck_alias(&ck, fn);
+  }
   return cx->diags->nerrors == errs;
 }

@@ -171,6 +171,11 @@ void ck_part_discarded(Checker *ck, Expr *e);  // an expression statement: index
 // check_autopart.c: @task(parallel=True): the affine-access analysis that
 // sets fn->autopart, or compile errors naming the access that stops it.
 void ck_autopart(Checker *ck, FuncDef *fn);
+// check_alias.c: a changed @fieldspace variable must not share its object
+// with any other name under CPython (parameters, copies, calls handing it
+// back): compile errors, since compiled code copies struct values. Run after
+// every body is checked (fe_check).
+void ck_alias(Checker *ck, FuncDef *fn);
 
 // ---- check_stmt.c -------------------------------------------------------------
 void ck_block(Checker *ck, Block *b);

@@ -14,8 +14,12 @@ done, which is what a launch looks like in the sequential reference.
 Fieldspace semantics differ in one place: under CPython an instance is an
 object, so ``b = a`` aliases it; in compiled code a fieldspace value is a
 struct that is copied on assignment, on argument passing and on return.
-Programs meant to give the same answer both ways never mutate a fieldspace
-value through one name and read it through another.
+The compiler rejects the programs where this shows (frontend/check_alias.c,
+docs/language.md "Structs"): a changed parameter, a changed variable that
+may share its object with another name (``q = p``, ``q = same(p)``,
+``a = b = P(...)``) and a changed variable whose object reaches another
+(``w = v``, ``t = (v, 1)``) are compile errors, so a program that compiles
+gives the same answer both ways. Pure-Python mode runs them unchecked.
 """
 
 import dataclasses
