@@ -216,7 +216,7 @@ static const Type *promote_all(Checker *ck, Expr *e) {
 // field).
 bool ck_printable(const Type *t) {
   if (type_is_scalar(t)) return true;
-  if (t->kind != TY_TUPLE || t->nelems == 0) return false;
+  if (t->kind != TY_TUPLE) return false;  // () prints as ()
   for (uint32_t i = 0; i < t->nelems; i++)
     if (!ck_printable(t->elems[i])) return false;
   return true;

@@ -19,7 +19,7 @@ def show(n: int64) -> None:
 def main():
     show(3)
     p = (3, -4)
-    print(p, ((1, 2), (3, (4, 5))), True)
+    print(p, ((1, 2), (3, (4, 5))), True, ())
     q = (0.1 + 0.2, 2.5e-300, float(10 ** 16))
     print('q =', q)
     print(f"p={p} q={q!r} nested={(p, (1,))}!")
