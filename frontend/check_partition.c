@@ -48,9 +48,6 @@ static bool is_color_space(const Expr *x) {
          x->attr.value && x->attr.value->kind == EX_NAME;
 }
 
-// The type of a color point of a cdim-d color space: int64, or a tuple.
-static const Type *color_point(Checker *ck, unsigned cdim) { return type_point(ck->tt, cdim); }
-
 static bool int_expr(Checker *ck, Expr *x, const char *what) {
   const Type *t = x ? ck_expr(ck, x) : NULL;
   if (t && t->kind != TY_INT && t->kind != TY_BOOL) {
@@ -133,6 +130,8 @@ static bool restrict_disjoint(Expr **tr, Expr **ext, unsigned nd, unsigned cd) {
   return true;
 }
 
+static const char *point_name(unsigned nd) { return nd == 1 ? "int64" : nd == 2 ? "int2d" : "int3d"; }
+
 // The index of field `f` of region type `holder` holding points of the
 // nd-d region `target` (int64 in 1-d, int2d / int3d), or -1 after a
 // diagnostic naming the constructor.
@@ -145,11 +144,12 @@ static int pointer_field(Checker *ck, Expr *f, const Type *holder, unsigned nd, 
   if (k < 0)
     ck_error(ck, f ? f->loc : at, "Partition.%s: %s has no field '%s'", what,
              ck_tyname(ck, holder), name);
+  else if (strcmp(what, "by_field") == 0)
+    ck_error(ck, f->loc, "Partition.%s: field '%s' is %s; the colors of a %u-d color space are %s",
+             what, name, ck_tyname(ck, fs->elems[k]), nd, point_name(nd));
   else
-    ck_error(ck, f->loc, "Partition.%s: field '%s' is %s; %s a %u-d %s are %s", what, name,
-             ck_tyname(ck, fs->elems[k]), strcmp(what, "by_field") == 0 ? "the colors of" : "pointers into",
-             nd, strcmp(what, "by_field") == 0 ? "color space" : "region",
-             nd == 1 ? "int64" : nd == 2 ? "int2d" : "int3d");
+    ck_error(ck, f->loc, "Partition.%s: field '%s' is %s; pointers into a %u-d region are %s", what,
+             name, ck_tyname(ck, fs->elems[k]), nd, point_name(nd));
   return -1;
 }
 
@@ -452,7 +452,7 @@ const Type *ck_part_for(Checker *ck, Expr *it) {
   if (!it) return NULL;
   if ((is_color_space(it) && partition_of(ck, it->attr.value)) || color_space_var(ck, it)) {
     const Type *c = ck_expr(ck, it);  // for c in P.color_space / for c in cs
-    return c && c->kind == TY_COLORSPACE ? color_point(ck, c->ndim) : NULL;
+    return c && c->kind == TY_COLORSPACE ? type_point(ck->tt, c->ndim) : NULL;
   }
   if (it->kind == EX_NAME && partition_of(ck, it)) {  // for q in P: the pieces
     const Type *p = ck_expr(ck, it);
@@ -643,7 +643,7 @@ const Type *ck_part_attr(Checker *ck, Expr *e, const Type *vt) {
       return set(e, ck->tt->t_i64);
     }
     if (strcmp(e->attr.attr, "bounds") == 0) {
-      const Type *pt = color_point(ck, vt->ndim);
+      const Type *pt = type_point(ck->tt, vt->ndim);
       const Type *two[2] = {pt, pt};
       e->attr.akind = ATTR_BOUNDS;
       return set(e, type_tuple(ck->tt, two, 2));

@@ -101,6 +101,17 @@ IrValue lw_cast(Lower *l, IrValue v, const Type *to, SrcLoc loc) {
   return lw_un(l, IR_OP_CAST, to, v, loc);
 }
 
+uint32_t lw_tuple_i64s(Lower *l, IrValue v, IrValue *out, uint32_t max, SrcLoc loc) {
+  const Type *t = ir_value_type(l->fn, v);
+  uint32_t n = t->nelems < max ? t->nelems : max;
+  for (uint32_t i = 0; i < n; i++) {
+    IrInst *in = lw_emit(l, IR_OP_TUPLE_GET, t->elems[i], &v, 1, loc);
+    in->ival = i;
+    out[i] = lw_cast(l, in->result, l->tt->t_i64, loc);
+  }
+  return n;
+}
+
 IrValue lw_lget(Lower *l, const char *slot, SrcLoc loc) {
   const IrLocal *lo = ir_local_find(l->fn, slot);
   PYC_ASSERT(lo);

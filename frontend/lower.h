@@ -30,6 +30,9 @@ IrValue lw_const_float(Lower *l, const Type *t, double v, SrcLoc loc);
 IrValue lw_bin(Lower *l, IrOp op, const Type *t, IrValue a, IrValue b, SrcLoc loc);
 IrValue lw_un(Lower *l, IrOp op, const Type *t, IrValue a, SrcLoc loc);
 IrValue lw_cast(Lower *l, IrValue v, const Type *to, SrcLoc loc);  // no-op when same type
+// The elements of tuple value v (its first `max` at most), each as i64 (a
+// point, extents, color counts); their number.
+uint32_t lw_tuple_i64s(Lower *l, IrValue v, IrValue *out, uint32_t max, SrcLoc loc);
 IrValue lw_lget(Lower *l, const char *slot, SrcLoc loc);
 void lw_lset(Lower *l, const char *slot, IrValue v, SrcLoc loc);
 const char *lw_temp(Lower *l, const Type *t);  // a fresh hidden slot .tN

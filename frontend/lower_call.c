@@ -124,12 +124,7 @@ static uint32_t shape_extents(Lower *l, Expr *s, IrValue *ext, uint32_t max) {
     return 1;
   }
   if (t->nelems > max) return 0;
-  for (uint32_t i = 0; i < t->nelems; i++) {
-    IrInst *in = lw_emit(l, IR_OP_TUPLE_GET, t->elems[i], &v, 1, s->loc);
-    in->ival = i;
-    ext[i] = lw_cast(l, in->result, i64, s->loc);
-  }
-  return t->nelems;
+  return lw_tuple_i64s(l, v, ext, max, s->loc);
 }
 
 // A fresh owned array of type t and extents ext, held by a hidden slot.

@@ -61,12 +61,7 @@ uint32_t lw_part_counts(Lower *l, Expr *x, IrValue *out) {
     out[0] = v;
     return 1;
   }
-  for (unsigned d = 0; d < cd; d++) {
-    IrInst *g = lw_emit(l, IR_OP_TUPLE_GET, l->tt->t_i64, &v, 1, x->loc);
-    g->ival = d;
-    out[d] = g->result;
-  }
-  return cd;
+  return lw_tuple_i64s(l, v, out, cd, x->loc);
 }
 
 // The number of colors of a color space: PARTITION_VOLUME of P for
@@ -190,12 +185,7 @@ IrValue lw_part_piece(Lower *l, Expr *e) {
   const Type *pt = ir_value_type(l->fn, ops[0]);
   uint32_t n = 1;
   if (e->sub.n == 1 && pt->ndim > 1) {  // P[c], c a tuple point
-    IrValue c = lw_expr(l, e->sub.index[0]);
-    for (unsigned d = 0; d < pt->ndim; d++) {
-      IrInst *g = lw_emit(l, IR_OP_TUPLE_GET, l->tt->t_i64, &c, 1, e->loc);
-      g->ival = d;
-      ops[n++] = g->result;
-    }
+    n += lw_tuple_i64s(l, lw_expr(l, e->sub.index[0]), ops + 1, pt->ndim, e->loc);
   } else {
     for (uint32_t i = 0; i < e->sub.n && i < 3; i++)
       ops[n++] = lw_expr_to(l, e->sub.index[i], l->tt->t_i64);

@@ -23,14 +23,7 @@ static uint32_t field_ref(Lower *l, Expr *sub, IrValue *args) {
   args[0] = region_of(l, sub->sub.value);
   Expr *x0 = sub->sub.index[0];
   if (sub->sub.n == 1 && x0->ty && x0->ty->kind == TY_TUPLE) {  // g.u[p], p a point tuple
-    IrValue p = lw_expr(l, x0);
-    uint32_t n = x0->ty->nelems < 3 ? x0->ty->nelems : 3;
-    for (uint32_t k = 0; k < n; k++) {
-      IrInst *in = lw_emit(l, IR_OP_TUPLE_GET, x0->ty->elems[k], &p, 1, x0->loc);
-      in->ival = k;
-      args[1 + k] = lw_cast(l, in->result, l->tt->t_i64, x0->loc);
-    }
-    return 1 + n;
+    return 1 + lw_tuple_i64s(l, lw_expr(l, x0), args + 1, 3, x0->loc);
   }
   for (uint32_t k = 0; k < sub->sub.n && k < 3; k++)
     args[1 + k] = lw_expr_to(l, sub->sub.index[k], l->tt->t_i64);

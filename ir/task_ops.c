@@ -18,6 +18,18 @@ const char *ir_priv_text(const IrPriv *p) {
 
 static bool is_i64(const IrModule *m, const Type *t) { return !t || t == m->types->t_i64; }
 
+// Operands [from, to) are i64; else "<what> <k> must be i64", k counted from
+// `first` at `from`.
+static bool i64_operands(const IrModule *m, const Type **at, uint32_t from, uint32_t to,
+                         const char *what, uint32_t first, char *msg, size_t n) {
+  for (uint32_t i = from; i < to; i++)
+    if (!is_i64(m, at[i])) {
+      snprintf(msg, n, "%s %u must be i64", what, first + i - from);
+      return false;
+    }
+  return true;
+}
+
 // A region operand, its field (ival's low byte for REDUCE) and the indices.
 static bool region_access(const IrModule *m, const IrInst *in, const Type **at, int64_t field,
                           uint32_t nvalue, const Type **elem, char *msg, size_t n) {
@@ -34,11 +46,7 @@ static bool region_access(const IrModule *m, const IrInst *in, const Type **at, 
     snprintf(msg, n, "%u indices for a %u-d region", in->nargs - 1 - nvalue, r->ndim);
     return false;
   }
-  for (uint32_t i = 1; i <= r->ndim; i++)
-    if (!is_i64(m, at[i])) {
-      snprintf(msg, n, "index %u must be i64", i - 1);
-      return false;
-    }
+  if (!i64_operands(m, at, 1, r->ndim + 1, "index", 0, msg, n)) return false;
   *elem = r->elem->elems[field];
   return true;
 }
@@ -87,12 +95,7 @@ static bool check_partition_op(const IrModule *m, const IrInst *in, const Type *
       snprintf(msg, n, "takes a region and its i64 colors (transform, extent) and gives its partition");
       return false;
     }
-    for (uint32_t i = 1; i < in->nargs; i++)
-      if (!is_i64(m, at[i])) {
-        snprintf(msg, n, "operand %u must be i64", i);
-        return false;
-      }
-    return true;
+    return i64_operands(m, at, 1, in->nargs, "operand", 1, msg, n);
   }
   if (in->op == IR_OP_PARTITION_BY_FIELD || in->op == IR_OP_PARTITION_PREIMAGE) {
     const Type *r = in->nargs ? at[0] : NULL, *q = in->nargs > 1 ? at[1] : NULL;
@@ -190,12 +193,7 @@ bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, cha
       snprintf(msg, n, "result needs one i64 extent per axis");
       return false;
     }
-    for (uint32_t i = 0; i < in->nargs; i++)
-      if (!is_i64(m, at[i])) {
-        snprintf(msg, n, "extent %u must be i64", i);
-        return false;
-      }
-    return true;
+    return i64_operands(m, at, 0, in->nargs, "extent", 0, msg, n);
   case IR_OP_REGION_LOAD:
     if (!region_access(m, in, at, in->ival, 0, &elem, msg, n)) return false;
     if (in->type != elem) {
@@ -286,12 +284,7 @@ bool ir_verify_task_op(const IrModule *m, const IrInst *in, const Type **at, cha
       snprintf(msg, n, "takes a futuremap<T,cdim> (T not void) and a point (cdim i64) and gives T");
       return false;
     }
-    for (uint32_t i = 1; i < in->nargs; i++)
-      if (!is_i64(m, at[i])) {
-        snprintf(msg, n, "operand %u must be i64", i);
-        return false;
-      }
-    return true;
+    return i64_operands(m, at, 1, in->nargs, "operand", 1, msg, n);
   case IR_OP_FUTURE_WAIT:
     if (!at[0] || at[0]->kind != TY_FUTURE || in->type->kind != TY_VOID) {
       snprintf(msg, n, "takes a future or a futuremap and gives nothing");

@@ -339,17 +339,7 @@ PYC_API int64_t pyc_region_point_axis(const PycRegion *r, int64_t k, int32_t d) 
 }
 
 PYC_API int32_t pyc_region_contains(const PycRegion *r, int64_t x) {
-  if (!r || r->ndim != 1 || x < r->lo[0] || x > r->hi[0]) return 0;
-  if (!r->points) return 1;
-  int64_t a = 0, b = r->npoints;  // binary search in the sorted points
-  while (a < b) {
-    int64_t m = a + (b - a) / 2;
-    if (r->points[m] < x)
-      a = m + 1;
-    else
-      b = m;
-  }
-  return a < r->npoints && r->points[a] == x;
+  return r && r->ndim == 1 && region_holds(r, &x);
 }
 
 PYC_API void pyc_region_retain(PycRegion *r) {
